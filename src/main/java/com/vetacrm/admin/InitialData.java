@@ -1,0 +1,125 @@
+package com.vetacrm.admin;
+
+import com.vetacrm.security.Role;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The rows a fresh installation needs, written once on an empty database: default stages, a few
+ * tags, one sales team, and users. With {@code veta.demo.enabled} (the default, for evaluation)
+ * the users are the documented demo logins; without it a single {@code admin} is created whose
+ * password comes from {@code veta.bootstrap.admin-password} or is generated and logged once.
+ * <p>
+ * Each part checks its own table, so a restart never duplicates or overwrites what users changed.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class InitialData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(InitialData.class);
+
+    /** Documented in README.md; change them in any installation reachable by others. */
+    static final String DEMO_ADMIN_PASSWORD = "admin-password";
+    static final String DEMO_MANAGER_PASSWORD = "manager-password";
+    static final String DEMO_SALES_PASSWORD = "sales-password";
+
+    private final AppUserRepository users;
+    private final StageRepository stages;
+    private final TagRepository tags;
+    private final SalesTeamRepository teams;
+    private final PasswordEncoder passwordEncoder;
+    private final TransactionTemplate tx;
+    private final boolean demo;
+    private final String bootstrapAdminPassword;
+
+    InitialData(AppUserRepository users, StageRepository stages, TagRepository tags, SalesTeamRepository teams,
+            PasswordEncoder passwordEncoder, TransactionTemplate tx,
+            @Value("${veta.demo.enabled:true}") boolean demo,
+            @Value("${veta.bootstrap.admin-password:}") String bootstrapAdminPassword) {
+        this.users = users;
+        this.stages = stages;
+        this.tags = tags;
+        this.teams = teams;
+        this.passwordEncoder = passwordEncoder;
+        this.tx = tx;
+        this.demo = demo;
+        this.bootstrapAdminPassword = bootstrapAdminPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        tx.executeWithoutResult(status -> {
+            createStages();
+            createTags();
+            createUsersAndTeam();
+        });
+    }
+
+    private void createStages() {
+        if (stages.count() > 0) {
+            return;
+        }
+        stages.saveAll(List.of(
+                new Stage("New", 10, false, false),
+                new Stage("Qualified", 20, false, false),
+                new Stage("Proposition", 30, false, false),
+                new Stage("Won", 40, false, true)));
+    }
+
+    private void createTags() {
+        if (tags.count() > 0) {
+            return;
+        }
+        tags.saveAll(List.of(
+                new Tag("Hot", "#e5484d"),
+                new Tag("Enterprise", "#3e63dd"),
+                new Tag("SMB", "#30a46c"),
+                new Tag("Partner", "#8e4ec6"),
+                new Tag("Renewal", "#f76b15")));
+    }
+
+    private void createUsersAndTeam() {
+        if (users.count() > 0) {
+            return;
+        }
+        if (demo) {
+            AppUser admin = user("admin", "Alex Morgan", Role.ADMIN, DEMO_ADMIN_PASSWORD);
+            AppUser manager = user("manager", "Marta Ruiz", Role.SALES_MANAGER, DEMO_MANAGER_PASSWORD);
+            AppUser sales = user("sales", "Sam Patel", Role.SALESPERSON, DEMO_SALES_PASSWORD);
+            users.saveAll(List.of(admin, manager, sales));
+            SalesTeam team = new SalesTeam("Direct Sales", manager);
+            team.getMembers().add(manager);
+            team.getMembers().add(sales);
+            teams.save(team);
+            log.info("Demo users created: admin, manager, sales (passwords in README.md)");
+        } else {
+            String password = bootstrapAdminPassword.isBlank() ? randomPassword() : bootstrapAdminPassword;
+            AppUser admin = users.save(user("admin", "Administrator", Role.ADMIN, password));
+            teams.save(new SalesTeam("Sales", admin));
+            if (bootstrapAdminPassword.isBlank()) {
+                log.warn("First start: user 'admin' created with password '{}'. Sign in and change it.", password);
+            }
+        }
+    }
+
+    private AppUser user(String username, String displayName, Role role, String password) {
+        return new AppUser(username, displayName, username + "@example.com", passwordEncoder.encode(password), role);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,8 @@
+package com.vetacrm.admin;
+
+import com.vetacrm.security.Role;
+
+/** A user as lists show it: no password hash, no entity state. */
+public record UserSummary(long id, String username, String displayName, String email, Role role, String locale,
+        boolean active) {
+}

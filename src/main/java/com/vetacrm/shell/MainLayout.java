@@ -1,0 +1,97 @@
+package com.vetacrm.shell;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vetacrm.security.CurrentUser;
+import com.vetacrm.security.VetaPrincipal;
+import com.vetacrm.shared.SupportedLanguage;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+
+/**
+ * The frame around every signed-in view: app name, side navigation built from the views'
+ * {@code @Menu} annotations (Vaadin lists only the views the user's role may open), and the
+ * user menu with language and sign-out.
+ * <p>
+ * Menu titles are translation keys, so one annotation serves every language.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    private final transient AuthenticationContext authenticationContext;
+    private final transient UserLanguage userLanguage;
+
+    MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser, UserLanguage userLanguage) {
+        this.authenticationContext = authenticationContext;
+        this.userLanguage = userLanguage;
+        setPrimarySection(Section.DRAWER);
+
+        Span brand = new Span(getTranslation("app.name"));
+        brand.addClassName("veta-brand");
+        SideNav nav = sideNav();
+        Scroller scroller = new Scroller(nav);
+        addToDrawer(new Div(brand), scroller);
+
+        Div spacer = new Div();
+        spacer.addClassName("veta-navbar-spacer");
+        addToNavbar(new DrawerToggle(), spacer);
+        currentUser.get().ifPresent(user -> addToNavbar(userMenu(user)));
+    }
+
+    private SideNav sideNav() {
+        SideNav nav = new SideNav();
+        nav.setId("side-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null && entry.icon().contains(":")) {
+                String[] icon = entry.icon().split(":", 2);
+                item.setPrefixComponent(new Icon(icon[0], icon[1]));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private MenuBar userMenu(VetaPrincipal user) {
+        MenuBar menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+
+        Avatar avatar = new Avatar(user.displayName());
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        Div who = new Div(avatar, new Span(user.displayName()));
+        who.addClassName("veta-user");
+        MenuItem root = menu.addItem(who);
+        SubMenu sub = root.getSubMenu();
+
+        MenuItem language = sub.addItem(getTranslation("shell.language"));
+        language.setId("language-select");
+        Locale current = getLocale();
+        for (SupportedLanguage l : SupportedLanguage.values()) {
+            MenuItem option = language.getSubMenu().addItem(l.nativeName(),
+                    e -> userLanguage.change(e.getSource().getUI().orElseThrow(), l));
+            option.setId("language-" + l.locale().getLanguage());
+            option.setCheckable(true);
+            option.setChecked(SupportedLanguage.of(current).orElse(SupportedLanguage.fallback()) == l);
+        }
+        MenuItem logout = sub.addItem(getTranslation("shell.logout"), e -> authenticationContext.logout());
+        logout.setId("logout");
+        return menu;
+    }
+}

@@ -1,0 +1,80 @@
+package com.vetacrm.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vetacrm.testsupport.ServiceTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Liquibase builds the CRM core schema on a real MariaDB; Hibernate validated it when the context started. */
+class LiquibaseSchemaTest extends ServiceTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void runsOnRealMariaDb() {
+        assertThat(jdbc.queryForObject("SELECT VERSION()", String.class)).containsIgnoringCase("mariadb");
+    }
+
+    @Test
+    void createsEveryCoreTableOfTheDesign() {
+        List<String> tables = jdbc.queryForList("""
+                SELECT table_name FROM information_schema.tables
+                WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'""", String.class);
+        assertThat(tables).contains("app_user", "sales_team", "sales_team_member", "stage", "tag", "crm_lead",
+                "lead_tag", "lead_contact", "chatter_entry", "app_setting");
+    }
+
+    @Test
+    void appliesEveryChangeSetOnce() {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DATABASECHANGELOG", Integer.class)).isEqualTo(9);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT id) FROM DATABASECHANGELOG", Integer.class)).isEqualTo(9);
+    }
+
+    @Test
+    void createsTheIndexesThePipelineAndGridQueriesUse() {
+        List<String> indexes = jdbc.queryForList("""
+                SELECT DISTINCT index_name FROM information_schema.statistics
+                WHERE table_schema = DATABASE() AND table_name IN ('crm_lead', 'lead_tag', 'chatter_entry')""",
+                String.class);
+        assertThat(indexes).contains("ix_crm_lead_team_pipeline", "ix_crm_lead_salesperson_pipeline",
+                "ix_crm_lead_stage_pipeline", "ix_crm_lead_created", "ix_crm_lead_salesperson_created", "ix_crm_lead_team_created",
+                "ix_crm_lead_directory_ref", "ix_crm_lead_website_domain", "ix_crm_lead_email_domain", "ix_lead_tag_tag",
+                "ix_chatter_entry_target");
+        List<String> pipelineColumns = jdbc.queryForList("""
+                SELECT column_name FROM information_schema.statistics
+                WHERE table_schema = DATABASE() AND table_name = 'crm_lead' AND index_name = 'ix_crm_lead_team_pipeline'
+                ORDER BY seq_in_index""", String.class);
+        assertThat(pipelineColumns).containsExactly("team_id", "active", "stage_id", "priority", "id");
+    }
+
+    @Test
+    void storesFullUnicodeText() {
+        String text = "Ñandú Ltda. — 東京 🚀";
+        jdbc.update("INSERT INTO app_setting (setting_key, setting_value, updated_at) VALUES ('test.unicode', ?, NOW(6))",
+                text);
+        assertThat(jdbc.queryForObject("SELECT setting_value FROM app_setting WHERE setting_key = 'test.unicode'",
+                String.class)).isEqualTo(text);
+    }
+
+    @Test
+    void refusesALeadWithAPriorityOutsideZeroToThree() {
+        Long stage = jdbc.queryForObject("SELECT MIN(id) FROM stage", Long.class);
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO crm_lead (id, type, name, stage_id, priority, created_at, updated_at)
+                VALUES (NEXT VALUE FOR crm_lead_seq, 'LEAD', 'Too eager', ?, 5, NOW(6), NOW(6))""", stage))
+                .hasStackTraceContaining("ck_crm_lead_priority");
+    }
+
+    @Test
+    void refusesAChatterPayloadThatIsNotJson() {
+        assertThatThrownBy(() -> jdbc.update("""
+                INSERT INTO chatter_entry (id, target_type, target_id, kind, payload, created_at)
+                VALUES (NEXT VALUE FOR chatter_entry_seq, 'LEAD', 1, 'ENRICHMENT', '{not json', NOW(6))"""))
+                .hasStackTraceContaining("ck_chatter_entry_payload");
+    }
+}

@@ -1,0 +1,65 @@
+package com.vetacrm.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** English and Spanish are complete: the same keys, no empty texts, and every key the code uses exists. */
+class TranslationBundlesTest {
+
+    private static Properties load(String resource) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = TranslationBundlesTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void englishAndSpanishHaveTheSameKeys() throws IOException {
+        Set<String> en = new TreeSet<>(load("/i18n/messages.properties").stringPropertyNames());
+        Set<String> es = new TreeSet<>(load("/i18n/messages_es.properties").stringPropertyNames());
+        assertThat(es).as("keys missing in Spanish").containsAll(en);
+        assertThat(en).as("keys missing in English").containsAll(es);
+    }
+
+    @Test
+    void noTranslationIsBlank() throws IOException {
+        for (String bundle : new String[] {"/i18n/messages.properties", "/i18n/messages_es.properties"}) {
+            Properties p = load(bundle);
+            assertThat(p.stringPropertyNames()).as(bundle)
+                    .allSatisfy(k -> assertThat(p.getProperty(k)).as(k).isNotBlank());
+        }
+    }
+
+    @Test
+    void everyKeyTheCodeNamesExists() throws IOException {
+        Set<String> keys = load("/i18n/messages.properties").stringPropertyNames();
+        Pattern literal = Pattern.compile(
+                "(?:getTranslation|BusinessRuleException)\\(\\s*\"([a-zA-Z0-9_.]+)\"|@Menu\\(title = \"([a-zA-Z0-9_.]+)\"");
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    used.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(keys).containsAll(used);
+    }
+}

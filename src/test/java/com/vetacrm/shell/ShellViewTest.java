@@ -1,0 +1,74 @@
+package com.vetacrm.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarTester;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vetacrm.lead.ui.PipelineView;
+import com.vetacrm.testsupport.DemoUsers;
+import com.vetacrm.testsupport.ViewTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** The shell as each role sees it: navigation filtered by role, the user menu, the landing page. */
+class ShellViewTest extends ViewTest {
+
+    private List<String> navigationLabels() {
+        return $(SideNav.class).id("side-nav").getItems().stream().map(SideNavItem::getLabel).toList();
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.ADMIN)
+    void adminSeesPipelineAndAdministration() {
+        navigate(PipelineView.class);
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Users");
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.MANAGER)
+    void managerSeesNoAdministration() {
+        navigate(PipelineView.class);
+        assertThat(navigationLabels()).containsExactly("Pipeline");
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.SALES)
+    void salespersonSeesNoAdministration() {
+        navigate(PipelineView.class);
+        assertThat(navigationLabels()).containsExactly("Pipeline");
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.MANAGER)
+    void rootAddressLandsOnThePipeline() {
+        navigate("", PipelineView.class);
+        assertThat($(PipelineView.class).exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.MANAGER)
+    void userMenuShowsWhoIsSignedInWithLanguageAndSignOut() {
+        // signing out itself is proven in a real browser (SignInBrowserTest): it needs a real HTTP session
+        navigate(PipelineView.class);
+        MenuBar menu = $(MenuBar.class).id("user-menu");
+        assertThat(new MenuBarTester<>(menu).isItemChecked(0, 0, 0)).isTrue();  // Language > English, from the browser default
+        assertThat(menu.getItems().getFirst().getSubMenu().getItems())
+                .extracting(item -> item.getId().orElse(""))
+                .containsExactly("language-select", "logout");
+        assertThat(menu.getItems().getFirst().getElement().getTextRecursively()).contains("Marta Ruiz");
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.SALES)
+    void pipelineShowsAColumnPerStageInOrder() {
+        navigate(PipelineView.class);
+        assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("stage-column").all())
+                .extracting(d -> d.getElement().getAttribute("data-stage"))
+                .containsExactly("New", "Qualified", "Proposition", "Won");
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Pipeline · Veta");
+    }
+}
