@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
+import com.vetacrm.lead.ui.PipelineView;
 import com.vetacrm.security.ui.LoginView;
+import com.vetacrm.testsupport.DemoUsers;
 import com.vetacrm.testsupport.ViewTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithUserDetails;
 
 class LoginViewTest extends ViewTest {
 
@@ -26,5 +29,26 @@ class LoginViewTest extends ViewTest {
         UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
         LoginForm form = $(LoginForm.class).id("login-form");
         assertThat(form.isError()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.SALES)
+    void signedInSalespersonOpeningSignInLandsOnThePipeline() {
+        navigate("login", PipelineView.class);
+        assertThat($(LoginForm.class).exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.MANAGER)
+    void signedInManagerOpeningSignInLandsOnThePipeline() {
+        navigate("login", PipelineView.class);
+        assertThat($(LoginForm.class).exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.ADMIN)
+    void signedInAdminOpeningSignInLandsOnThePipeline() {
+        navigate("login", PipelineView.class);
+        assertThat($(LoginForm.class).exists()).isFalse();
     }
 }

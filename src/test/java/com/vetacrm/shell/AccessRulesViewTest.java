@@ -39,6 +39,13 @@ class AccessRulesViewTest extends ViewTest {
     }
 
     @Test
+    @WithUserDetails(DemoUsers.SALES)
+    void everyRoleOpensThePipeline() {
+        navigate(com.vetacrm.lead.ui.PipelineView.class);
+        assertThat($(AccessDeniedView.class).exists()).isFalse();
+    }
+
+    @Test
     @WithUserDetails(DemoUsers.MANAGER)
     void unknownAddressShowsNotFound() {
         navigate("no/such/page", NotFoundView.class);

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -66,12 +69,25 @@ public abstract class BrowserTest {
     }
 
     @AfterEach
-    void stopBrowser() {
+    void stopBrowser(TestInfo test) {
         if (driver != null) {
+            saveScreenshot(test);
             driver.quit();
         }
         if (profileDir != null) {
             org.springframework.util.FileSystemUtils.deleteRecursively(profileDir.toFile());
+        }
+    }
+
+    /** The last screen of every browser test, for a person to look at: target/screenshots/. */
+    private void saveScreenshot(TestInfo test) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            String name = getClass().getSimpleName() + "-" + test.getTestMethod().map(m -> m.getName()).orElse("test");
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (Exception e) {
+            // a missing screenshot must not hide the test's own result
         }
     }
 

@@ -1,0 +1,45 @@
+package com.vetacrm.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vetacrm.VetaApplication;
+import com.vetacrm.testsupport.ServiceTest;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * With DB_URL / DB_USER / DB_PASSWORD set, Veta uses that MariaDB and starts no embedded one.
+ * The "external" server here is the test JVM's MariaDB with a separate, empty database.
+ */
+class ExternalDatabaseTest extends ServiceTest {
+
+    @Autowired
+    EmbeddedDatabaseProperties embedded;
+
+    @Test
+    void withDbUrlSetVetaInstallsItselfThereAndStartsNoEmbeddedDatabase() throws Exception {
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(
+                new EmbeddedDatabaseProperties(embedded.dir(), 0, "veta_external", true));
+        String url = server.jdbcUrl("veta_external");
+
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VetaApplication.class)
+                .properties("DB_URL=" + url, "DB_USER=root", "DB_PASSWORD=", "spring.main.banner-mode=off",
+                        "server.port=0")
+                .run()) {
+            assertThat(app.getBeanNamesForType(EmbeddedDatabaseConfiguration.class)).isEmpty();
+            DataSource dataSource = app.getBean(DataSource.class);
+            try (Connection c = dataSource.getConnection()) {
+                assertThat(c.getMetaData().getURL()).contains("/veta_external");
+            }
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DATABASECHANGELOG", Integer.class)).isEqualTo(9);
+            assertThat(jdbc.queryForList("SELECT username FROM app_user ORDER BY username", String.class))
+                    .containsExactly("admin", "manager", "sales");
+        }
+    }
+}
