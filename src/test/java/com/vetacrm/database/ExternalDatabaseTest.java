@@ -6,6 +6,7 @@ import com.vetacrm.VetaApplication;
 import com.vetacrm.testsupport.ServiceTest;
 import java.sql.Connection;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * With DB_URL / DB_USER / DB_PASSWORD set, Veta uses that MariaDB and starts no embedded one.
  * The "external" server here is the test JVM's MariaDB with a separate, empty database.
+ * Runs in its own JVM (tag own-jvm): a second application in one JVM replaces JVM-wide security state.
  */
+@Tag("own-jvm")
 class ExternalDatabaseTest extends ServiceTest {
 
     @Autowired

@@ -11,7 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vetacrm.security.CurrentUser;
 
 /**
  * Sign-in page. Spring Security processes the form POST; a failed attempt comes back with
@@ -22,10 +22,10 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
-    private final transient AuthenticationContext authenticationContext;
+    private final transient CurrentUser currentUser;
 
-    public LoginView(AuthenticationContext authenticationContext) {
-        this.authenticationContext = authenticationContext;
+    public LoginView(CurrentUser currentUser) {
+        this.currentUser = currentUser;
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -63,7 +63,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (authenticationContext.isAuthenticated()) {
+        if (currentUser.get().isPresent()) {
             event.forwardTo("");
             return;
         }
