@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,6 +31,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * ({@code apt-get install chromium chromium-driver}). Without them the tests fail under CI and are
  * skipped, with the reason, on a developer machine.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestExecutionListeners(listeners = ResetDatabaseListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
