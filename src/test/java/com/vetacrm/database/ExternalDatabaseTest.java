@@ -22,13 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ExternalDatabaseTest extends ServiceTest {
 
     @Autowired
-    EmbeddedDatabaseProperties embedded;
+    EmbeddedMariaDb server;
 
     @Test
-    void withDbUrlSetVetaInstallsItselfThereAndStartsNoEmbeddedDatabase() throws Exception {
-        EmbeddedMariaDb server = EmbeddedMariaDb.start(
-                new EmbeddedDatabaseProperties(embedded.dir(), 0, "veta_external", true));
-        String url = server.jdbcUrl("veta_external");
+    void withDbUrlSetVetaInstallsItselfThereWithoutDemoLoginsAndStartsNoEmbeddedDatabase() throws Exception {
+        String url = server.createDatabase("veta_external");
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VetaApplication.class)
                 .properties("DB_URL=" + url, "DB_USER=root", "DB_PASSWORD=", "spring.main.banner-mode=off",
@@ -41,8 +39,11 @@ class ExternalDatabaseTest extends ServiceTest {
             }
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DATABASECHANGELOG", Integer.class)).isEqualTo(9);
+            // production default: no demo logins on an external database, one admin with a generated password
             assertThat(jdbc.queryForList("SELECT username FROM app_user ORDER BY username", String.class))
-                    .containsExactly("admin", "manager", "sales");
+                    .containsExactly("admin");
+            assertThat(jdbc.queryForList("SELECT name FROM stage ORDER BY sequence", String.class))
+                    .containsExactly("New", "Qualified", "Proposition", "Won");
         }
     }
 }

@@ -50,4 +50,16 @@ class SignInBrowserTest extends BrowserTest {
         assertThat(waitFor(By.id("access-denied-view")).getText()).contains("Access denied");
         assertThat(driver.findElements(By.id("users-grid"))).isEmpty();
     }
+
+    @Test
+    void adminOpensUserAdministrationFromTheSideNavigation() {
+        signIn(DemoUsers.ADMIN, DemoUsers.ADMIN_PASSWORD);
+        waitFor(By.id("pipeline-board"));
+
+        waitFor(By.cssSelector("#side-nav vaadin-side-nav-item[path='admin/users']")).click();
+
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("users-grid"), "sales@example.com"));
+        assertThat(driver.getCurrentUrl()).endsWith("/admin/users");
+        assertThat(driver.getTitle()).isEqualTo("Users · Veta");
+    }
 }

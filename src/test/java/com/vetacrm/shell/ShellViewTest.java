@@ -10,7 +10,9 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vetacrm.lead.ui.PipelineView;
 import com.vetacrm.testsupport.DemoUsers;
 import com.vetacrm.testsupport.ViewTest;
+import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -52,7 +54,6 @@ class ShellViewTest extends ViewTest {
     @Test
     @WithUserDetails(DemoUsers.MANAGER)
     void userMenuShowsWhoIsSignedInWithLanguageAndSignOut() {
-        // signing out itself is proven in a real browser (SignInBrowserTest): it needs a real HTTP session
         navigate(PipelineView.class);
         MenuBar menu = $(MenuBar.class).id("user-menu");
         assertThat(new MenuBarTester<>(menu).isItemChecked(0, 0, 0)).isTrue();  // Language > English, from the browser default
@@ -70,5 +71,31 @@ class ShellViewTest extends ViewTest {
                 .extracting(d -> d.getElement().getAttribute("data-stage"))
                 .containsExactly("New", "Qualified", "Proposition", "Won");
         assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Pipeline · Veta");
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.SALES)
+    void signOutFromTheUserMenuEndsTheSessionAndTheAuthentication() {
+        navigate(PipelineView.class);
+        jakarta.servlet.http.HttpSession http = ((com.vaadin.flow.server.WrappedHttpSession)
+                VaadinSession.getCurrent().getSession()).getHttpSession();
+
+        try {
+            new MenuBarTester<>($(MenuBar.class).id("user-menu")).clickItem(0, 1);  // Sign out
+        } catch (IllegalStateException sessionGone) {
+            // the test harness touches the session after the click; the session being gone is the point
+        }
+
+        assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+        assertThat(isInvalidated(http)).isTrue();
+    }
+
+    private static boolean isInvalidated(jakarta.servlet.http.HttpSession session) {
+        try {
+            session.getAttributeNames();
+            return false;
+        } catch (IllegalStateException invalidated) {
+            return true;
+        }
     }
 }

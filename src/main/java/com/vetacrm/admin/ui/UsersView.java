@@ -37,6 +37,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         search.setPlaceholder(getTranslation("users.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
+        search.setWidth("24em");
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 

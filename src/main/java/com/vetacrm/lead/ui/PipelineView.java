@@ -33,8 +33,8 @@ public class PipelineView extends VerticalLayout implements HasDynamicTitle {
         board.addClassName("pipeline-board");
         for (StageSummary stage : stageService.findAllInOrder()) {
             Div column = new Div(new H3(stage.name()), new Paragraph(getTranslation("pipeline.column.empty")));
+            // repeated elements carry a class and a data attribute, not an id (ids must be unique)
             column.addClassName("stage-column");
-            column.setId("stage-column-" + stage.id());
             column.getElement().setAttribute("data-stage", stage.name());
             board.add(column);
         }
