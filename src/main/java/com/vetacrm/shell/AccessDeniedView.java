@@ -1,9 +1,5 @@
 package com.vetacrm.shell;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
@@ -17,20 +13,15 @@ import jakarta.annotation.security.PermitAll;
  * link knows why the page did not open. Anonymous visitors are sent to the login view before this.
  */
 @PermitAll
-public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
+public class AccessDeniedView extends ErrorPage implements HasErrorParameter<AccessDeniedException> {
 
     public AccessDeniedView() {
-        setId("access-denied-view");
-        addClassName("error-view");
+        super("access-denied-view");
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        removeAll();
-        add(new H1(getTranslation("error.accessDenied.title")),
-                new Paragraph(getTranslation("error.accessDenied.message")),
-                new Anchor("", getTranslation("error.backHome")));
-        event.getUI().getPage().setTitle(getTranslation("error.accessDenied.title") + " · " + getTranslation("app.name"));
+        show(event, getTranslation("error.accessDenied.title"), getTranslation("error.accessDenied.message"));
         return HttpStatusCode.FORBIDDEN.getCode();
     }
 }

@@ -1,9 +1,5 @@
 package com.vetacrm.shell;
 
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -17,22 +13,17 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
  * More specific error views (not found, access denied) take precedence for their own exceptions.
  */
 @AnonymousAllowed
-public class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+public class UnexpectedErrorView extends ErrorPage implements HasErrorParameter<Exception> {
 
     public UnexpectedErrorView() {
-        setId("error-view");
-        addClassName("error-view");
+        super("error-view");
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         UserFacingError error = UserFacingError.of(parameter.getCaughtException());
         String title = getTranslation(error.denied() ? "error.accessDenied.title" : "error.unexpected.title");
-        removeAll();
-        add(new H1(title),
-                new Paragraph(getTranslation(error.messageKey(), error.args())),
-                new Anchor("", getTranslation("error.backHome")));
-        event.getUI().getPage().setTitle(title + " · " + getTranslation("app.name"));
+        show(event, title, getTranslation(error.messageKey(), error.args()));
         return error.denied() ? HttpStatusCode.FORBIDDEN.getCode() : HttpStatusCode.INTERNAL_SERVER_ERROR.getCode();
     }
 }
