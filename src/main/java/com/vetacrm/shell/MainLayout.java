@@ -3,6 +3,7 @@ package com.vetacrm.shell;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
@@ -50,7 +51,9 @@ public class MainLayout extends AppLayout {
 
         Div spacer = new Div();
         spacer.addClassName("veta-navbar-spacer");
-        addToNavbar(new DrawerToggle(), spacer);
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("shell.toggleMenu"));
+        addToNavbar(toggle, spacer);
         currentUser.get().ifPresent(user -> addToNavbar(userMenu(user)));
     }
 
@@ -74,7 +77,7 @@ public class MainLayout extends AppLayout {
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
 
         Avatar avatar = new Avatar(user.displayName());
-        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        avatar.addThemeVariants(AvatarVariant.LUMO_XSMALL);
         Div who = new Div(avatar, new Span(user.displayName()));
         who.addClassName("veta-user");
         MenuItem root = menu.addItem(who);
