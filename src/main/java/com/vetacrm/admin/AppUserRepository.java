@@ -19,4 +19,18 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
                or lower(u.email) like :text
             """)
     Slice<UserSummary> findSummaries(String text, Pageable pageable);
+
+    @Query("""
+            select new com.vetacrm.admin.UserSummary(u.id, u.username, u.displayName, u.email, u.role, u.locale, u.active)
+            from AppUser u
+            where u.active = true
+              and (:text is null or lower(u.displayName) like :text or lower(u.username) like :text)
+            """)
+    Slice<UserSummary> findActiveSummaries(String text, Pageable pageable);
+
+    @Query("""
+            select new com.vetacrm.admin.UserSummary(u.id, u.username, u.displayName, u.email, u.role, u.locale, u.active)
+            from AppUser u where u.id = :id
+            """)
+    Optional<UserSummary> findSummary(long id);
 }

@@ -31,10 +31,30 @@ public class UserService {
     /** One page of users matching {@code text} (username, name or email); no total count is computed. */
     @RolesAllowed(Role.Names.ADMIN)
     public List<UserSummary> findUsers(String text, Pageable pageable) {
-        String pattern = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
+        String pattern = likePattern(text);
         Pageable ordered = pageable.getSort().isSorted() ? pageable
                 : PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("username"));
         return users.findSummaries(pattern, ordered).getContent();
+    }
+
+    /**
+     * One page of active users whose name or username contains {@code text}, by name: the
+     * salesperson pickers and filters. Every role assigns leads, so every role may look users up.
+     */
+    @RolesAllowed({Role.Names.SALESPERSON, Role.Names.SALES_MANAGER, Role.Names.ADMIN})
+    public List<UserSummary> findActiveUsers(String text, Pageable pageable) {
+        return users.findActiveSummaries(likePattern(text),
+                PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by("displayName", "id")))
+                .getContent();
+    }
+
+    @RolesAllowed({Role.Names.SALESPERSON, Role.Names.SALES_MANAGER, Role.Names.ADMIN})
+    public Optional<UserSummary> findUser(long id) {
+        return users.findSummary(id);
+    }
+
+    private static String likePattern(String text) {
+        return text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
     }
 
     /** The language the signed-in user chose, if any; otherwise the browser's decides. */

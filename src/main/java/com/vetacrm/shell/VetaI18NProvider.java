@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Translations from {@code i18n/messages*.properties} (UTF-8). English is the base bundle.
+ * Translations from one bundle per feature, {@code i18n/<feature>*.properties} (UTF-8), looked up in
+ * the order of {@link #BUNDLES}; a key lives in exactly one bundle (checked by a test). English is the
+ * base of each bundle. Splitting by feature keeps each module's texts beside each other and lets
+ * features change their texts without touching one shared file.
  * <p>
  * The bundles are loaded without the JVM-default-locale fallback: on a server whose default
  * locale is Spanish, an English user must still get English.
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class VetaI18NProvider implements I18NProvider {
 
-    static final String BUNDLE = "i18n.messages";
+    /** Base names of the bundles; a new feature bundle is added here. */
+    public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.admin", "i18n.lead", "i18n.chatter");
 
     private static final Logger log = LoggerFactory.getLogger(VetaI18NProvider.class);
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -37,10 +41,8 @@ public class VetaI18NProvider implements I18NProvider {
             return "";
         }
         Locale effective = SupportedLanguage.of(locale).orElse(SupportedLanguage.fallback()).locale();
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(BUNDLE, effective, NO_FALLBACK).getString(key);
-        } catch (MissingResourceException e) {
+        String pattern = find(key, effective);
+        if (pattern == null) {
             log.warn("Missing translation '{}' for {}", key, effective);
             return "!" + key;
         }
@@ -48,5 +50,19 @@ public class VetaI18NProvider implements I18NProvider {
             return pattern;
         }
         return new MessageFormat(pattern, effective).format(params);
+    }
+
+    private static String find(String key, Locale locale) {
+        for (String bundle : BUNDLES) {
+            try {
+                ResourceBundle b = ResourceBundle.getBundle(bundle, locale, NO_FALLBACK);
+                if (b.containsKey(key)) {
+                    return b.getString(key);
+                }
+            } catch (MissingResourceException e) {
+                // a feature bundle may not exist yet in this language: the bundle test catches that
+            }
+        }
+        return null;
     }
 }

@@ -3,12 +3,15 @@ package com.vetacrm.i18n;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vetacrm.security.Role;
+import com.vetacrm.shell.VetaI18NProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,8 +20,24 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** English and Spanish are complete: the same keys, no empty texts, and every key the code uses exists. */
+/**
+ * English and Spanish are complete: every feature bundle has the same keys in both, no empty texts, no
+ * key in two bundles, and every key the code uses exists.
+ */
 class TranslationBundlesTest {
+
+    private static List<String> resources(String suffix) {
+        return VetaI18NProvider.BUNDLES.stream().map(b -> "/" + b.replace('.', '/') + suffix + ".properties").toList();
+    }
+
+    /** All English keys of all bundles. */
+    private static Set<String> allKeys() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (String r : resources("")) {
+            keys.addAll(load(r).stringPropertyNames());
+        }
+        return keys;
+    }
 
     private static Properties load(String resource) throws IOException {
         Properties p = new Properties();
@@ -31,15 +50,31 @@ class TranslationBundlesTest {
 
     @Test
     void englishAndSpanishHaveTheSameKeys() throws IOException {
-        Set<String> en = new TreeSet<>(load("/i18n/messages.properties").stringPropertyNames());
-        Set<String> es = new TreeSet<>(load("/i18n/messages_es.properties").stringPropertyNames());
-        assertThat(es).as("keys missing in Spanish").containsAll(en);
-        assertThat(en).as("keys missing in English").containsAll(es);
+        List<String> english = resources("");
+        List<String> spanish = resources("_es");
+        for (int i = 0; i < english.size(); i++) {
+            Set<String> en = new TreeSet<>(load(english.get(i)).stringPropertyNames());
+            Set<String> es = new TreeSet<>(load(spanish.get(i)).stringPropertyNames());
+            assertThat(es).as("keys missing in " + spanish.get(i)).containsAll(en);
+            assertThat(en).as("keys missing in " + english.get(i)).containsAll(es);
+        }
+    }
+
+    @Test
+    void noKeyIsInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (String r : resources("")) {
+            for (String key : load(r).stringPropertyNames()) {
+                assertThat(seen.add(key)).as(key + " is defined again in " + r).isTrue();
+            }
+        }
     }
 
     @Test
     void noTranslationIsBlank() throws IOException {
-        for (String bundle : new String[] {"/i18n/messages.properties", "/i18n/messages_es.properties"}) {
+        List<String> all = new ArrayList<>(resources(""));
+        all.addAll(resources("_es"));
+        for (String bundle : all) {
             Properties p = load(bundle);
             assertThat(p.stringPropertyNames()).as(bundle)
                     .allSatisfy(k -> assertThat(p.getProperty(k)).as(k).isNotBlank());
@@ -52,7 +87,7 @@ class TranslationBundlesTest {
      */
     @Test
     void everyKeyTheCodeNamesExists() throws IOException {
-        Set<String> keys = load("/i18n/messages.properties").stringPropertyNames();
+        Set<String> keys = allKeys();
         Set<String> namespaces = new TreeSet<>();
         keys.forEach(k -> namespaces.add(k.substring(0, k.indexOf('.') < 0 ? k.length() : k.indexOf('.'))));
         Pattern literal = Pattern.compile("\"([a-z][a-zA-Z0-9_]*)\\.([a-zA-Z0-9_.]+)\"");
@@ -73,7 +108,7 @@ class TranslationBundlesTest {
 
     @Test
     void everyRoleHasALabel() throws IOException {
-        Set<String> keys = load("/i18n/messages.properties").stringPropertyNames();
+        Set<String> keys = allKeys();
         for (Role role : Role.values()) {
             assertThat(keys).contains(role.labelKey());
         }
