@@ -134,4 +134,21 @@ public class AppUser {
     public Instant getCreatedAt() {
         return createdAt;
     }
+
+    long getVersion() {
+        return version;
+    }
+
+    /** What an administrator may change; the username is the sign-in name and stays. */
+    void update(String displayName, String email, Role role, boolean active, String locale) {
+        this.displayName = displayName;
+        this.email = email;
+        this.role = role;
+        this.active = active;
+        this.locale = locale;
+    }
+
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
 }

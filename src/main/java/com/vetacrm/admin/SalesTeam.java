@@ -76,4 +76,20 @@ public class SalesTeam {
     public boolean isActive() {
         return active;
     }
+
+    long getVersion() {
+        return version;
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void setLeader(AppUser leader) {
+        this.leader = leader;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
 }

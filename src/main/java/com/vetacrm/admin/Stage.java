@@ -67,4 +67,18 @@ public class Stage {
     public boolean isWon() {
         return won;
     }
+
+    long getVersion() {
+        return version;
+    }
+
+    void update(String name, boolean fold, boolean won) {
+        this.name = name;
+        this.fold = fold;
+        this.won = won;
+    }
+
+    void setSequence(int sequence) {
+        this.sequence = sequence;
+    }
 }

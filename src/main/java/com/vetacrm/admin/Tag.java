@@ -54,4 +54,13 @@ public class Tag {
     public String getColor() {
         return color;
     }
+
+    long getVersion() {
+        return version;
+    }
+
+    void update(String name, String color) {
+        this.name = name;
+        this.color = color;
+    }
 }

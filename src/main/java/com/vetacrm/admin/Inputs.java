@@ -1,0 +1,40 @@
+package com.vetacrm.admin;
+
+import com.vetacrm.shared.BusinessRuleException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+
+/** The services' own re-check of form input: each refusal names a translation key of the admin bundle. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    /**
+     * A trimmed, non-blank name of at most {@code maxLength} characters. Refusals use the keys
+     * {@code <keyPrefix>.required} and {@code <keyPrefix>.tooLong} (argument: the limit).
+     */
+    static String requiredName(String raw, int maxLength, String keyPrefix) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty()) {
+            throw new BusinessRuleException(keyPrefix + ".required");
+        }
+        if (value.length() > maxLength) {
+            throw new BusinessRuleException(keyPrefix + ".tooLong", maxLength);
+        }
+        return value;
+    }
+
+    static String trimToNull(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.strip();
+    }
+
+    /**
+     * Refuses a change made to an older copy of the row than the one stored: the shell tells the user
+     * someone else changed it. Checked explicitly because the form's copy was read in an earlier transaction.
+     */
+    static void requireVersion(Class<?> type, long id, long expected, long actual) {
+        if (expected != actual) {
+            throw new ObjectOptimisticLockingFailureException(type, id);
+        }
+    }
+}

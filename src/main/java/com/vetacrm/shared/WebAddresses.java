@@ -1,0 +1,75 @@
+package com.vetacrm.shared;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Email addresses, websites and their domains, normalised the one way de-duplication needs
+ * (DESIGN 5.5): lower case, no {@code www.}. Used by forms, services, the directory and mining.
+ */
+public final class WebAddresses {
+
+    /** Deliberately practical, not RFC 5322: one @, a dot in the domain, no spaces. */
+    private static final Pattern EMAIL = Pattern.compile("^[^\\s@<>()\",;:]{1,64}@([A-Za-z0-9-]{1,63}\\.)+[A-Za-z0-9-]{2,63}$");
+    private static final Pattern HOST = Pattern.compile("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{1,62}$");
+
+    private WebAddresses() {
+    }
+
+    public static boolean isValidEmail(String email) {
+        return email != null && email.length() <= 254 && EMAIL.matcher(email.trim()).matches();
+    }
+
+    /** The domain of an email address, normalised; empty for an invalid address. */
+    public static Optional<String> emailDomain(String email) {
+        if (!isValidEmail(email)) {
+            return Optional.empty();
+        }
+        return Optional.of(normaliseHost(email.trim().substring(email.trim().indexOf('@') + 1)));
+    }
+
+    /**
+     * The website as stored: an absolute http(s) URL. "example.com" becomes "https://example.com";
+     * empty when it is not a web address (other schemes, spaces, no dotted host).
+     */
+    public static Optional<String> normaliseWebsite(String raw) {
+        if (raw == null || raw.isBlank() || raw.length() > 2048) {
+            return Optional.empty();
+        }
+        String text = raw.trim();
+        if (!text.contains("://")) {
+            text = "https://" + text;
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                return Optional.empty();
+            }
+            String host = IDN.toASCII(uri.getHost()).toLowerCase(Locale.ROOT);
+            if (!HOST.matcher(host).matches()) {
+                return Optional.empty();
+            }
+            return Optional.of(uri.toString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The normalised host of a website ("https://WWW.Example.com/x" → "example.com"). */
+    public static Optional<String> websiteDomain(String raw) {
+        return normaliseWebsite(raw).map(URI::create).map(URI::getHost).map(WebAddresses::normaliseHost);
+    }
+
+    private static String normaliseHost(String host) {
+        String h = IDN.toASCII(host.trim()).toLowerCase(Locale.ROOT);
+        if (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        return h.startsWith("www.") ? h.substring(4) : h;
+    }
+}
