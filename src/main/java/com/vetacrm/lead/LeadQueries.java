@@ -194,11 +194,17 @@ class LeadQueries {
         batch.clear();
     }
 
-    List<PipelineColumnCount> columnCounts(LeadQuery q, LeadScope scope) {
+    /** Count and revenue per stage; of one stage only when {@code onlyStageId} is set. */
+    List<PipelineColumnCount> columnCounts(LeadQuery q, LeadScope scope, Long onlyStageId) {
         Where w = where(q, scope, true);
+        String stage = onlyStageId == null ? "" : " AND l.stage_id = :onlyStage";
+        Map<String, Object> params = new HashMap<>(w.params());
+        if (onlyStageId != null) {
+            params.put("onlyStage", onlyStageId);
+        }
         return jdbc.sql("SELECT l.stage_id, COUNT(*) AS n, COALESCE(SUM(l.expected_revenue), 0) AS revenue"
-                        + " FROM crm_lead l WHERE " + w.sql() + " GROUP BY l.stage_id")
-                .params(w.params())
+                        + " FROM crm_lead l WHERE " + w.sql() + stage + " GROUP BY l.stage_id")
+                .params(params)
                 .query((rs, n) -> new PipelineColumnCount(rs.getLong("stage_id"), rs.getLong("n"),
                         rs.getBigDecimal("revenue")))
                 .list();

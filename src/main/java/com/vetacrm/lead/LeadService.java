@@ -94,7 +94,7 @@ public class LeadService {
 
     /** The pipeline's column headers: every stage in order, with the count and revenue matching the filters. */
     public List<PipelineColumn> pipelineColumns(LeadQuery query) {
-        Map<Long, LeadQueries.PipelineColumnCount> counts = queries.columnCounts(query, scope()).stream()
+        Map<Long, LeadQueries.PipelineColumnCount> counts = queries.columnCounts(query, scope(), null).stream()
                 .collect(Collectors.toMap(LeadQueries.PipelineColumnCount::stageId, Function.identity()));
         return stageList().stream().map(s -> {
             LeadQueries.PipelineColumnCount c = counts.get(s.id());
@@ -104,8 +104,10 @@ public class LeadService {
 
     /** The header of one column only: after a card moved, just the two columns involved are refreshed. */
     public PipelineColumn pipelineColumn(LeadQuery query, long stageId) {
-        return pipelineColumns(query.withStage(null)).stream().filter(c -> c.stage().id() == stageId).findFirst()
-                .orElseThrow(() -> new BusinessRuleException("lead.error.stageNotFound"));
+        StageSummary stage = stage(stageId);
+        return queries.columnCounts(query, scope(), stageId).stream().findFirst()
+                .map(c -> new PipelineColumn(stage, c.count(), c.revenue()))
+                .orElse(new PipelineColumn(stage, 0, BigDecimal.ZERO));
     }
 
     /** A page of a column's cards, highest priority and newest first. */

@@ -1,44 +1,146 @@
 package com.vetacrm.lead.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vetacrm.admin.StageService;
-import com.vetacrm.admin.StageSummary;
+import com.vetacrm.admin.TagService;
+import com.vetacrm.admin.TeamService;
+import com.vetacrm.admin.UserService;
+import com.vetacrm.lead.LeadCard;
+import com.vetacrm.lead.LeadQuery;
+import com.vetacrm.lead.LeadService;
+import com.vetacrm.lead.PipelineColumn;
+import com.vetacrm.lead.QuickLead;
 import jakarta.annotation.security.PermitAll;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * The pipeline: one column per stage, in stage order. The landing page after sign-in.
- * Cards, filters and drag-and-drop come with the CRM-core issue; until then the board shows the
- * configured stages with no cards.
+ * The pipeline: one column per stage in stage order, won stage last (stages are ordered so by the
+ * administrator), each loading a page of cards at a time. Dragging a card to another column changes
+ * its stage; only the two columns involved are recounted. The filters live in the URL, so a link
+ * reproduces the board. The landing page after sign-in.
  */
 @Route("pipeline")
 @RouteAlias("")
 @PermitAll
 @Menu(title = "nav.pipeline", order = 10, icon = "vaadin:grid-big")
-public class PipelineView extends VerticalLayout implements HasDynamicTitle {
+public class PipelineView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver,
+        StageColumnView.Board {
 
-    PipelineView(StageService stageService) {
+    private final transient LeadService leads;
+    private final LeadFilterBar filters;
+    private final Div board = new Div();
+    private final List<StageColumnView> columns = new ArrayList<>();
+    private LeadQuery query = LeadQuery.all();
+
+    PipelineView(LeadService leads, TeamService teams, UserService users, TagService tags, StageService stages,
+            ObjectProvider<LeadViewAction> actions) {
+        this.leads = leads;
         setId("pipeline-view");
         setSizeFull();
-        add(new H2(getTranslation("pipeline.title")));
-        Div board = new Div();
+        addClassName("pipeline-view");
+
+        Button quickCreate = new Button(getTranslation("pipeline.quickCreate"), VaadinIcon.PLUS.create(),
+                e -> columns.stream().filter(c -> !c.stage().won()).findFirst().ifPresent(StageColumnView::openQuickCreate));
+        quickCreate.setId("quick-create");
+        quickCreate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div toolbar = new Div(new H2(getTranslation("pipeline.title")), quickCreate);
+        toolbar.addClassName("view-toolbar");
+        actions.orderedStream().sorted(Comparator.comparingInt(LeadViewAction::order))
+                .forEach(a -> a.create().ifPresent(toolbar::add));
+
+        filters = new LeadFilterBar(false, teams, users, tags, stages, this::filtersChanged);
         board.setId("pipeline-board");
         board.addClassName("pipeline-board");
-        for (StageSummary stage : stageService.findAllInOrder()) {
-            Div column = new Div(new H3(stage.name()), new Paragraph(getTranslation("pipeline.column.empty")));
-            // repeated elements carry a class and a data attribute, not an id (ids must be unique)
-            column.addClassName("stage-column");
-            column.getElement().setAttribute("data-stage", stage.name());
-            board.add(column);
+        add(toolbar, filters, board);
+        setFlexGrow(1, board);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        query = LeadFilterState.fromParameters(event.getLocation().getQueryParameters());
+        filters.show(query);
+        query = filters.query();
+        reload();
+    }
+
+    private void filtersChanged(LeadQuery changed) {
+        query = changed;
+        // the address bar follows the filters without a new history entry per keystroke
+        UI.getCurrent().getPage().getHistory().replaceState(null,
+                new Location("pipeline", LeadFilterState.toParameters(query)));
+        reload();
+    }
+
+    private void reload() {
+        board.removeAll();
+        columns.clear();
+        for (PipelineColumn column : leads.pipelineColumns(query)) {
+            StageColumnView view = new StageColumnView(column, this);
+            columns.add(view);
+            board.add(view);
         }
-        add(board);
+    }
+
+    @Override
+    public List<LeadCard> cards(long stageId, int offset, int limit) {
+        return leads.pipelineCards(query, stageId, offset, limit);
+    }
+
+    @Override
+    public LeadCardView cardView(LeadCard card) {
+        return new LeadCardView(card, priority -> leads.setPriority(card.id(), priority));
+    }
+
+    @Override
+    public void dropped(LeadCardView card, StageColumnView target) {
+        long from = card.stageId();
+        long to = target.stage().id();
+        if (from == to) {
+            return;
+        }
+        leads.moveToStage(card.leadId(), to);
+        column(from).ifPresent(c -> c.removeCard(card));
+        card.movedTo(to);
+        target.addOnTop(card);
+        refreshHeader(from);
+        refreshHeader(to);
+    }
+
+    @Override
+    public LeadCard quickCreate(long stageId, String name, String company, BigDecimal revenue) {
+        LeadCard card = leads.quickCreate(new QuickLead(stageId, name, company, revenue, filters.teamFilter()));
+        refreshHeader(stageId);
+        return card;
+    }
+
+    @Override
+    public void quickCreateOpening(StageColumnView column) {
+        columns.stream().filter(c -> c != column).forEach(StageColumnView::closeQuickCreate);
+    }
+
+    private void refreshHeader(long stageId) {
+        column(stageId).ifPresent(c -> c.showHeader(leads.pipelineColumn(query, stageId)));
+    }
+
+    private java.util.Optional<StageColumnView> column(long stageId) {
+        return columns.stream().filter(c -> c.stage().id() == stageId).findFirst();
     }
 
     @Override
