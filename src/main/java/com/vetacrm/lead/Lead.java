@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A lead or opportunity. Stage, team, salesperson and tags are held as ids: they belong to the
@@ -110,11 +111,14 @@ class Lead {
     @Version
     private long version;
 
+    // bulk actions load hundreds of leads: fetch their tags and contacts 100 leads per query, not one by one
+    @BatchSize(size = 100)
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "lead_tag", joinColumns = @JoinColumn(name = "lead_id"))
     @Column(name = "tag_id")
     private Set<Long> tagIds = new HashSet<>();
 
+    @BatchSize(size = 100)
     @OneToMany(mappedBy = "lead", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position, id")
     private List<LeadContact> contacts = new ArrayList<>();
