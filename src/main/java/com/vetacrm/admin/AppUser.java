@@ -23,7 +23,7 @@ import java.time.Instant;
 /** A person who signs in to Veta. */
 @Entity
 @Table(name = "app_user")
-public class AppUser {
+class AppUser {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
@@ -76,7 +76,7 @@ public class AppUser {
     protected AppUser() {
     }
 
-    public AppUser(String username, String displayName, String email, String passwordHash, Role role) {
+    AppUser(String username, String displayName, String email, String passwordHash, Role role) {
         this.username = username;
         this.displayName = displayName;
         this.email = email;

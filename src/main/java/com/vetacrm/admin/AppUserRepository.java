@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
+    /** Compares with the column's case- and accent-insensitive collation, like the unique constraint does. */
     Optional<AppUser> findByUsername(String username);
 
     @Query("""

@@ -10,16 +10,18 @@ final class Inputs {
     }
 
     /**
-     * A trimmed, non-blank name of at most {@code maxLength} characters. Refusals use the keys
-     * {@code <keyPrefix>.required} and {@code <keyPrefix>.tooLong} (argument: the limit).
+     * A trimmed, non-blank name of at most {@code maxLength} characters. The keys are passed whole
+     * (not built from a prefix) so every message key stays findable in the code.
+     *
+     * @param tooLongKey its message gets the limit as argument
      */
-    static String requiredName(String raw, int maxLength, String keyPrefix) {
+    static String requiredName(String raw, int maxLength, String requiredKey, String tooLongKey) {
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty()) {
-            throw new BusinessRuleException(keyPrefix + ".required");
+            throw new BusinessRuleException(requiredKey);
         }
         if (value.length() > maxLength) {
-            throw new BusinessRuleException(keyPrefix + ".tooLong", maxLength);
+            throw new BusinessRuleException(tooLongKey, maxLength);
         }
         return value;
     }

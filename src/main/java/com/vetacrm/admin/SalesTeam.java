@@ -21,7 +21,7 @@ import java.util.Set;
 /** A sales team: a leader and members. Salespeople see the leads of their own teams. */
 @Entity
 @Table(name = "sales_team")
-public class SalesTeam {
+class SalesTeam {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sales_team_seq")

@@ -7,6 +7,16 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SalesTeamRepository extends JpaRepository<SalesTeam, Long> {
 
+    /** Compares with the column's case- and accent-insensitive collation, like the unique constraint does. */
+    Optional<SalesTeam> findByName(String name);
+
+    @Query("""
+            select new com.vetacrm.admin.TeamOverview(t.id, t.name, l.id, l.displayName, size(t.members), t.active)
+            from SalesTeam t left join t.leader l
+            order by t.name
+            """)
+    List<TeamOverview> findOverviews();
+
     @Query("""
             select new com.vetacrm.admin.TeamSummary(t.id, t.name, l.id, l.displayName, t.active)
             from SalesTeam t left join t.leader l

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 /** A pipeline column. Ordered by {@code sequence}; a folded stage shows collapsed; the won stage closes a deal. */
 @Entity
 @Table(name = "stage")
-public class Stage {
+class Stage {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stage_seq")

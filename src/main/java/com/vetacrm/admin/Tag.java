@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 /** A label sales teams filter leads by. The colour is a CSS hex colour (#RRGGBB). */
 @Entity
 @Table(name = "tag")
-public class Tag {
+class Tag {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tag_seq")

@@ -20,7 +20,7 @@ class SignInBrowserTest extends BrowserTest {
         assertThat(waitFor(By.id("user-menu")).getText()).contains("Marta Ruiz");
         assertThat(driver.findElements(By.cssSelector("#pipeline-board .stage-column")))
                 .extracting(e -> e.getAttribute("data-stage"))
-                .containsExactly("New", "Qualified", "Proposition", "Won");
+                .containsExactly("New", "Qualified", "Proposition", "Negotiation", "On Hold", "Won");
 
         driver.findElement(By.cssSelector("#user-menu vaadin-menu-bar-button")).click();
         waitFor(By.id("logout")).click();

@@ -27,21 +27,21 @@ class ShellViewTest extends ViewTest {
     @WithUserDetails(DemoUsers.ADMIN)
     void adminSeesPipelineAndAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline", "Users");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Users", "Sales teams", "Stages", "Tags");
     }
 
     @Test
     @WithUserDetails(DemoUsers.MANAGER)
     void managerSeesNoAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads");
     }
 
     @Test
     @WithUserDetails(DemoUsers.SALES)
     void salespersonSeesNoAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads");
     }
 
     @Test
@@ -69,7 +69,7 @@ class ShellViewTest extends ViewTest {
         navigate(PipelineView.class);
         assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("stage-column").all())
                 .extracting(d -> d.getElement().getAttribute("data-stage"))
-                .containsExactly("New", "Qualified", "Proposition", "Won");
+                .containsExactly("New", "Qualified", "Proposition", "Negotiation", "On Hold", "Won");
         assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Pipeline · Veta");
     }
 

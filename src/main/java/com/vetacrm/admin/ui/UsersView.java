@@ -1,8 +1,9 @@
 package com.vetacrm.admin.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,8 +19,8 @@ import com.vetacrm.shared.SupportedLanguage;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * Administrators' list of users. Lazy: the grid asks the service for one page at a time.
- * Creating and editing users arrives with the administration issue.
+ * Administrators' list of users, with creating, editing and resetting passwords in dialogs. Lazy:
+ * the grid asks the service for one page at a time.
  */
 @Route("admin/users")
 @RolesAllowed(Role.Names.ADMIN)
@@ -33,13 +34,19 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         setId("users-view");
         setSizeFull();
 
+        Button newUser = new Button(getTranslation("users.new"), VaadinIcon.PLUS.create(),
+                e -> UserDialog.forNewUser(userService, this::refresh).open());
+        newUser.setId("user-new");
+        newUser.addThemeVariants(ButtonVariant.PRIMARY);
+
         search.setId("users-search");
         search.setPlaceholder(getTranslation("users.search"));
+        search.setAriaLabel(getTranslation("users.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setWidth("24em");
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        search.addValueChangeListener(e -> refresh());
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -53,13 +60,21 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(u -> SupportedLanguage.ofTag(u.locale()).map(SupportedLanguage::nativeName)
                 .orElse(getTranslation("users.language.browser"))).setHeader(getTranslation("users.language"))
                 .setKey("language");
-        grid.addColumn(u -> getTranslation(u.active() ? "users.active.yes" : "users.active.no"))
+        grid.addColumn(u -> AdminUi.yesNo(this, u.active()))
                 .setHeader(getTranslation("users.active")).setKey("active");
+        grid.addComponentColumn(u -> AdminUi.rowActions(
+                        AdminUi.rowButton(VaadinIcon.EDIT, getTranslation("users.edit", u.username()), "row-edit",
+                                e -> UserDialog.forUser(userService, u, this::refresh).open())))
+                .setHeader(getTranslation("admin.actions")).setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> userService
                 .findUsers(search.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
 
-        add(new H2(getTranslation("users.title")), search, grid);
+        add(AdminUi.header(getTranslation("users.title"), newUser), search, grid);
         setFlexGrow(1, grid);
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
     }
 
     @Override
