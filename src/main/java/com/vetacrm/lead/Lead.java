@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * A lead or opportunity. Stage, team, salesperson and tags are held as ids: they belong to the
@@ -103,8 +104,11 @@ class Lead {
     private Instant createdAt;
     @Column(name = "created_by", updatable = false)
     private Long createdBy;
+    // a contact added or changed touches these but is versioned itself: the open form must stay saveable
+    @OptimisticLock(excluded = true)
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    @OptimisticLock(excluded = true)
     @Column(name = "updated_by")
     private Long updatedBy;
 

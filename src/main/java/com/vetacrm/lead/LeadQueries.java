@@ -219,7 +219,7 @@ class LeadQueries {
                         SELECT l.id, l.type, l.name, l.partner_name, l.expected_revenue, l.priority, l.salesperson_id,
                                u.display_name AS salesperson_name, l.stage_id
                         FROM crm_lead l LEFT JOIN app_user u ON u.id = l.salesperson_id
-                        WHERE l.stage_id = :column AND """ + w.sql()
+                        WHERE l.stage_id = :column""" + " AND " + w.sql()
                         + " ORDER BY l.priority DESC, l.id DESC LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("column", stageId)
                 .param("limit", Math.clamp(limit, 1, 100)).param("offset", Math.max(0, offset))

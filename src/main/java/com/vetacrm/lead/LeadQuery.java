@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The filters of the pipeline and the leads grid; every field is optional (null = no filter). The
- * pipeline uses the first six and always shows active records.
+ * pipeline uses mine, team, salesperson, tags and text, and always shows active records.
  *
  * @param mine             only records assigned to the signed-in user ("my pipeline")
  * @param tagIds           records carrying any of these tags

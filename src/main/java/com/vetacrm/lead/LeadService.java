@@ -149,9 +149,10 @@ public class LeadService {
                     "status").get().print(out);
             queries.streamRows(query, scope(), Sort.unsorted(), row -> {
                 try {
-                    csv.printRecord(row.id(), row.type(), row.name(), row.partnerName(), row.contactName(), row.email(),
-                            row.phone(), row.countryCode(), row.salespersonName(), row.teamName(), row.stageName(),
-                            row.tags().stream().map(TagSummary::name).collect(Collectors.joining(", ")),
+                    csv.printRecord(row.id(), row.type(), cell(row.name()), cell(row.partnerName()),
+                            cell(row.contactName()), cell(row.email()), row.phone(), row.countryCode(),
+                            cell(row.salespersonName()), cell(row.teamName()), cell(row.stageName()),
+                            cell(row.tags().stream().map(TagSummary::name).collect(Collectors.joining(", "))),
                             row.expectedRevenue(), row.createdAt(), row.active() ? "ACTIVE" : query.status().name());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -163,13 +164,29 @@ public class LeadService {
         }
     }
 
+    /**
+     * A text cell that a spreadsheet will not run as a formula: names come from users, imports and
+     * mining, and "=HYPERLINK(...)" in a company name must stay text (OWASP CSV injection).
+     */
+    static String cell(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text : text;
+    }
+
     // ---------------------------------------------------------------- creating and editing
 
     @Transactional
     public LeadDetails create(LeadDraft draft) {
         LeadScope scope = scope();
+        if (draft.getStageId() == null) {
+            draft.setStageId(firstStage().id());
+        }
         Lead lead = new Lead(draft.getType() == null ? LeadType.LEAD : draft.getType(), draft.getName(),
-                draft.getStageId() == null ? firstStage().id() : draft.getStageId());
+                draft.getStageId());
         if (draft.getTeamId() == null) {
             draft.setTeamId(defaultTeam(scope, null));
         }
@@ -177,6 +194,11 @@ public class LeadService {
             draft.setSalespersonId(scope.userId());
         }
         apply(lead, draft, scope);
+        if (stage(lead.getStageId()).won()) {
+            // created straight into a won stage (a quick-create in the Won column): a won deal
+            lead.setWonAt(clock.instant());
+            lead.setProbability(BigDecimal.valueOf(100));
+        }
         lead.touch(scope.userId(), clock.instant());
         leads.save(lead);
         chatter.recordEvent(target(lead.getId()), "lead.event.created", stage(lead.getStageId()).name());
@@ -285,6 +307,9 @@ public class LeadService {
         if (oldStage != won.id()) {
             lead.setStageId(won.id());
             stageChanged(lead, oldStage, scope);
+        } else if (lead.getWonAt() == null) {
+            lead.setWonAt(clock.instant());
+            lead.setProbability(BigDecimal.valueOf(100));
         }
         lead.setType(LeadType.OPPORTUNITY);
         lead.touch(scope.userId(), clock.instant());
@@ -296,6 +321,9 @@ public class LeadService {
     public void markLost(long id, String reason) {
         String why = lostReason(reason);
         Lead lead = visible(id);
+        if (!lead.isActive() && lead.getLostAt() != null) {
+            return;
+        }
         lead.markLost(why, clock.instant());
         lead.touch(scope().userId(), clock.instant());
         chatter.recordEvent(target(id), "lead.event.lost", why);
@@ -304,6 +332,9 @@ public class LeadService {
     @Transactional
     public void archive(long id) {
         Lead lead = visible(id);
+        if (!lead.isActive()) {
+            return;
+        }
         lead.archive();
         lead.touch(scope().userId(), clock.instant());
         chatter.recordEvent(target(id), "lead.event.archived");
@@ -313,6 +344,9 @@ public class LeadService {
     @Transactional
     public void restore(long id) {
         Lead lead = visible(id);
+        if (lead.isActive()) {
+            return;
+        }
         lead.restore();
         lead.touch(scope().userId(), clock.instant());
         chatter.recordEvent(target(id), "lead.event.restored");
@@ -385,7 +419,8 @@ public class LeadService {
         List<Lead> changed = new ArrayList<>();
         switch (action) {
             case BulkAction.AssignSalesperson a -> {
-                activeUser(a.userId());
+                UserSummary user = activeUser(a.userId());
+                selected.forEach(l -> checkAssignee(user, l.getTeamId()));
                 selected.stream().filter(l -> !Objects.equals(l.getSalespersonId(), a.userId())).forEach(l -> {
                     l.setSalespersonId(a.userId());
                     changed.add(l);
@@ -401,12 +436,14 @@ public class LeadService {
                 chatter.recordEvents(targets(changed), "lead.event.teamChanged", team.name());
             }
             case BulkAction.AddTag a -> {
-                tag(a.tagId());
+                String name = tag(a.tagId()).name();
                 selected.stream().filter(l -> l.getTagIds().add(a.tagId())).forEach(changed::add);
+                chatter.recordEvents(targets(changed), "lead.event.tagAdded", name);
             }
             case BulkAction.RemoveTag a -> {
-                tag(a.tagId());
+                String name = tag(a.tagId()).name();
                 selected.stream().filter(l -> l.getTagIds().remove(a.tagId())).forEach(changed::add);
+                chatter.recordEvents(targets(changed), "lead.event.tagRemoved", name);
             }
             case BulkAction.ConvertToOpportunity a -> {
                 selected.stream().filter(l -> l.getType() == LeadType.LEAD).forEach(l -> {
@@ -480,8 +517,9 @@ public class LeadService {
             // a salesperson's record without a team would vanish from their own view
             throw new BusinessRuleException("lead.error.teamRequired");
         }
-        if (d.getSalespersonId() != null && !Objects.equals(d.getSalespersonId(), lead.getSalespersonId())) {
-            activeUser(d.getSalespersonId());
+        if (d.getSalespersonId() != null && (!Objects.equals(d.getSalespersonId(), lead.getSalespersonId())
+                || !Objects.equals(d.getTeamId(), lead.getTeamId()))) {
+            checkAssignee(activeUser(d.getSalespersonId()), d.getTeamId());
         }
         Set<Long> known = tags.findAll().stream().map(TagSummary::id).collect(Collectors.toSet());
         if (!known.containsAll(d.getTagIds())) {
@@ -573,7 +611,7 @@ public class LeadService {
     }
 
     private StageSummary stage(Long id) {
-        return stageList().stream().filter(s -> s.id() == id).findFirst()
+        return stageList().stream().filter(s -> id != null && s.id() == id).findFirst()
                 .orElseThrow(() -> new BusinessRuleException("lead.error.stageNotFound"));
     }
 
@@ -602,15 +640,24 @@ public class LeadService {
         return mine.isEmpty() ? null : mine.getFirst();
     }
 
-    private void activeUser(long id) {
-        users.findUser(id).filter(UserSummary::active)
+    private UserSummary activeUser(long id) {
+        return users.findUser(id).filter(UserSummary::active)
                 .orElseThrow(() -> new BusinessRuleException("lead.error.salespersonNotFound"));
     }
 
-    private void tag(long id) {
-        if (tags.findAll().stream().noneMatch(t -> t.id() == id)) {
-            throw new BusinessRuleException("lead.error.tagNotFound");
+    /**
+     * A salesperson only sees their own teams' leads, so a lead assigned to them must be in one of
+     * them; otherwise they would own a lead they cannot open. Managers and admins see every team.
+     */
+    private void checkAssignee(UserSummary user, Long teamId) {
+        if (user.role() == Role.SALESPERSON && (teamId == null || !teams.teamIdsOf(user.id()).contains(teamId))) {
+            throw new BusinessRuleException("lead.error.salespersonNotInTeam", user.displayName());
         }
+    }
+
+    private TagSummary tag(long id) {
+        return tags.findAll().stream().filter(t -> t.id() == id).findFirst()
+                .orElseThrow(() -> new BusinessRuleException("lead.error.tagNotFound"));
     }
 
     private static LeadContact contact(Lead lead, long contactId) {
@@ -652,7 +699,7 @@ public class LeadService {
         d.setVersion(l.getVersion());
         String createdBy = l.getCreatedBy() == null ? null
                 : users.findUser(l.getCreatedBy()).map(UserSummary::displayName).orElse(null);
-        return new LeadDetails(l.getId(), d, l.isActive(), stage(l.getStageId()).won(), l.getLostReason(),
+        return new LeadDetails(l.getId(), d, l.isActive(), l.isActive() && stage(l.getStageId()).won(), l.getLostReason(),
                 l.getWonAt(), l.getLostAt(), l.getMiningRequestId(), l.getCreatedAt(), createdBy, l.getUpdatedAt(),
                 l.getContacts().stream().map(LeadContact::toRow).toList());
     }

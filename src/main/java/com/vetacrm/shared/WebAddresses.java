@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,7 @@ public final class WebAddresses {
 
     /** Deliberately practical, not RFC 5322: one @, a dot in the domain, no spaces. */
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@<>()\",;:]{1,64}@([A-Za-z0-9-]{1,63}\\.)+[A-Za-z0-9-]{2,63}$");
+    private static final Pattern URL_PARTS = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)(.*)$");
     private static final Pattern HOST = Pattern.compile("^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{1,62}$");
 
     private WebAddresses() {
@@ -44,14 +46,25 @@ public final class WebAddresses {
         if (!text.contains("://")) {
             text = "https://" + text;
         }
+        Matcher parts = URL_PARTS.matcher(text);
+        if (!parts.matches()) {
+            return Optional.empty();
+        }
         try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            // java.net.URI knows no accented host names: "münchen.de" is written in its ASCII form first
+            String authority = parts.group(2);
+            if (authority.contains("@")) {
+                // "https://bank.example@evil.example" and "mailto:jane@example.com" are not a company's website
                 return Optional.empty();
             }
-            String host = IDN.toASCII(uri.getHost()).toLowerCase(Locale.ROOT);
-            if (!HOST.matcher(host).matches()) {
+            int colon = authority.lastIndexOf(':');
+            String host = colon < 0 ? authority : authority.substring(0, colon);
+            String port = colon < 0 ? "" : authority.substring(colon);
+            String asciiHost = IDN.toASCII(host).toLowerCase(Locale.ROOT);
+            URI uri = new URI(parts.group(1) + asciiHost + port + parts.group(3));
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
+                    || uri.getRawUserInfo() != null || !HOST.matcher(uri.getHost()).matches()) {
                 return Optional.empty();
             }
             return Optional.of(uri.toString());

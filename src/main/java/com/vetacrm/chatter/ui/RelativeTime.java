@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -29,8 +30,8 @@ final class RelativeTime {
         if (age.toHours() < 24) {
             return translate.apply("chatter.time.hours", new Object[] {age.toHours()});
         }
-        long days = Duration.between(when.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant(),
-                now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant()).toDays();
+        // calendar days in the user's zone: a 23-hour day at a clock change is still a day
+        long days = ChronoUnit.DAYS.between(when.atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
         if (days <= 1) {
             return translate.apply("chatter.time.yesterday", new Object[0]);
         }

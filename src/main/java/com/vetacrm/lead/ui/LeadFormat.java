@@ -2,6 +2,7 @@ package com.vetacrm.lead.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
+import com.vetacrm.admin.TagColors;
 import com.vetacrm.admin.TagSummary;
 import com.vetacrm.lead.LeadType;
 import java.math.BigDecimal;
@@ -27,6 +28,7 @@ final class LeadFormat {
         Span chip = new Span(tag.name());
         chip.addClassName("tag-chip");
         chip.getStyle().set("--tag-color", tag.color());
+        chip.getStyle().set("--tag-text-color", TagColors.readableTextOn(tag.color()));
         return chip;
     }
 

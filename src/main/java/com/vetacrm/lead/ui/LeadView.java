@@ -278,7 +278,7 @@ public class LeadView extends Div implements HasDynamicTitle, BeforeEnterObserve
                 description);
         form.setId("lead-form");
         form.setColspan(description, 2);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("28em", 2));
         return form;
     }
 

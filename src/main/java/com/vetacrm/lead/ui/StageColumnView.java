@@ -16,7 +16,9 @@ import com.vetacrm.lead.LeadCard;
 import com.vetacrm.lead.LeadRules;
 import com.vetacrm.lead.PipelineColumn;
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -50,8 +52,14 @@ class StageColumnView extends Div {
     private final Div cards = new Div();
     private final Button loadMore = new Button();
     private Div quickForm;
+    private final Span empty = new Span();
     private long total;
-    private int loaded;
+    /** Offset of the next page in the column's order; cards dropped or created here do not move it. */
+    private int fetched;
+    /** Cards on screen, so a page that overlaps a dropped card does not show it twice. */
+    private final Set<Long> shown = new HashSet<>();
+    /** Cards that came from a fetched page: removing one of them shifts the next page's offset. */
+    private final Set<Long> fromPages = new HashSet<>();
     private boolean folded;
 
     StageColumnView(PipelineColumn column, Board board) {
@@ -82,11 +90,13 @@ class StageColumnView extends Div {
         });
 
         cards.addClassName("stage-cards");
+        empty.setText(getTranslation("pipeline.column.empty"));
+        empty.addClassName("stage-empty");
         loadMore.setText(getTranslation("pipeline.loadMore"));
         loadMore.addClassName("load-more");
         loadMore.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         loadMore.addClickListener(e -> loadPage());
-        add(header, cards, loadMore);
+        add(header, empty, cards, loadMore);
 
         DropTarget<StageColumnView> drop = DropTarget.create(this);
         drop.setDropEffect(DropEffect.MOVE);
@@ -107,13 +117,15 @@ class StageColumnView extends Div {
         this.folded = folded;
         setClassName("folded", folded);
         cards.setVisible(!folded);
-        if (folded) {
-            loadMore.setVisible(false);
-        } else if (loaded == 0) {
+        if (!folded && fetched == 0 && shown.isEmpty()) {
             loadPage();
-        } else {
-            loadMore.setVisible(loaded < total);
         }
+        updateLoadMore();
+    }
+
+    private void updateLoadMore() {
+        loadMore.setVisible(!folded && fetched < total && shown.size() < total);
+        empty.setVisible(!folded && total == 0 && shown.isEmpty());
     }
 
     void showHeader(PipelineColumn column) {
@@ -121,26 +133,35 @@ class StageColumnView extends Div {
         count.setText(String.valueOf(column.count()));
         revenue.setText(LeadFormat.money(column.expectedRevenue(), getLocale()));
         getElement().setAttribute("data-count", String.valueOf(column.count()));
-        if (!folded) {
-            loadMore.setVisible(loaded < total);
-        }
+        updateLoadMore();
     }
 
     private void loadPage() {
-        List<LeadCard> page = board.cards(stage.id(), loaded, PAGE);
-        page.forEach(c -> cards.add(board.cardView(c)));
-        loaded += page.size();
-        loadMore.setVisible(page.size() == PAGE && loaded < total);
+        List<LeadCard> page = board.cards(stage.id(), fetched, PAGE);
+        page.forEach(c -> fromPages.add(c.id()));
+        page.stream().filter(c -> shown.add(c.id())).forEach(c -> cards.add(board.cardView(c)));
+        fetched += page.size();
+        if (page.size() < PAGE) {
+            fetched = (int) Math.max(fetched, total);
+        }
+        updateLoadMore();
     }
 
+    /** A card dragged away: the pages after it start one card earlier. */
     void removeCard(LeadCardView card) {
         cards.remove(card);
-        loaded = Math.max(0, loaded - 1);
+        shown.remove(card.leadId());
+        if (fromPages.remove(card.leadId())) {
+            fetched = Math.max(0, fetched - 1);
+        }
+        updateLoadMore();
     }
 
+    /** A card dropped or created here: shown first, not counted as fetched (it may come again in a later page). */
     void addOnTop(LeadCardView card) {
         cards.addComponentAsFirst(card);
-        loaded++;
+        shown.add(card.leadId());
+        updateLoadMore();
     }
 
     Optional<LeadCardView> card(long leadId) {
