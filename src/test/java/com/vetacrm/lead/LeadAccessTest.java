@@ -38,9 +38,21 @@ class LeadAccessTest extends LeadServiceTestBase {
         long own = createAsManager(w + " own", salesTeam(), d -> d.setExpectedRevenue(new BigDecimal("10"))).id();
         long foreign = createAsManager(w + " foreign", foreignTeam, d -> {
             d.setExpectedRevenue(new BigDecimal("1000"));
-            d.setSalespersonId(userId(DemoUsers.SALES));
+            d.setSalespersonId(userId(DemoUsers.MANAGER));
         }).id();
         return new TwoLeads(w, own, foreign, foreignTeam);
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.MANAGER)
+    void aSalespersonCannotBeGivenALeadOfATeamTheyAreNotIn() {
+        long foreignTeam = otherTeam();
+        assertRefused(() -> create(unique(), foreignTeam, d -> d.setSalespersonId(userId(DemoUsers.SALES))),
+                "lead.error.salespersonNotInTeam");
+        long id = create(unique(), foreignTeam).id();
+        assertRefused(() -> leads.bulk(java.util.List.of(id), new com.vetacrm.lead.BulkAction.AssignSalesperson(
+                userId(DemoUsers.SALES))), "lead.error.salespersonNotInTeam");
+        assertThat(leads.get(id).draft().getSalespersonId()).isEqualTo(userId(DemoUsers.MANAGER));
     }
 
     @Test

@@ -239,7 +239,7 @@ class LeadLifecycleTest extends LeadServiceTestBase {
         LeadDetails lead = create(unique(), team);
         LeadDraft d = lead.draft();
         d.setStageId(secondStage().id());
-        d.setSalespersonId(userId(DemoUsers.SALES));
+        d.setSalespersonId(userId(DemoUsers.ADMIN));
         d.setTeamId(other);
         d.setType(LeadType.OPPORTUNITY);
 
@@ -249,7 +249,7 @@ class LeadLifecycleTest extends LeadServiceTestBase {
         assertThat(eventKeys(timeline)).containsExactlyInAnyOrder("lead.event.stageChanged",
                 "lead.event.assigned", "lead.event.teamChanged", "lead.event.converted", "lead.event.created");
         assertThat(timeline).filteredOn(e -> e.text().equals("lead.event.assigned")).singleElement()
-                .satisfies(e -> assertThat(e.args()).containsExactly(displayName(DemoUsers.SALES)));
+                .satisfies(e -> assertThat(e.args()).containsExactly(displayName(DemoUsers.ADMIN)));
         assertThat(timeline.getLast().text()).isEqualTo("lead.event.created");
     }
 
