@@ -3,7 +3,6 @@ package com.vetacrm.chatter.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.button.Button;
@@ -74,11 +73,12 @@ public class ChatterPanel extends VerticalLayout {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
-        // show times in the browser's zone once it is known; until then UTC
-        UI ui = event.getUI();
-        ui.getPage().retrieveExtendedClientDetails(details -> {
+        // show times in the browser's zone when it is known; otherwise UTC
+        var details = event.getUI().getPage().getExtendedClientDetails();
+        String browserZone = details == null ? null : details.getTimeZoneId();
+        if (browserZone != null) {
             try {
-                ZoneId browser = ZoneId.of(details.getTimeZoneId());
+                ZoneId browser = ZoneId.of(browserZone);
                 if (!browser.equals(zone)) {
                     zone = browser;
                     reload();
@@ -86,7 +86,7 @@ public class ChatterPanel extends VerticalLayout {
             } catch (RuntimeException e) {
                 // an unknown zone id: keep UTC
             }
-        });
+        }
     }
 
     /** Reads the newest page again, e.g. after the record changed and the service wrote an event. */
