@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 public class VetaI18NProvider implements I18NProvider {
 
     /** Base names of the bundles; a new feature bundle is added here. */
-    public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.admin", "i18n.lead", "i18n.chatter");
+    public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.admin", "i18n.lead", "i18n.chatter",
+            "i18n.directory");
 
     private static final Logger log = LoggerFactory.getLogger(VetaI18NProvider.class);
     private static final ResourceBundle.Control NO_FALLBACK =
