@@ -27,7 +27,8 @@ class ShellViewTest extends ViewTest {
     @WithUserDetails(DemoUsers.ADMIN)
     void adminSeesPipelineAndAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Users", "Sales teams", "Stages", "Tags");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Users", "Sales teams", "Stages", "Tags",
+                "Reference data");
     }
 
     @Test
