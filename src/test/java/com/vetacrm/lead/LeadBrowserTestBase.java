@@ -1,5 +1,6 @@
 package com.vetacrm.lead;
 
+import com.vetacrm.testsupport.SignIns;
 import com.vetacrm.admin.StageService;
 import com.vetacrm.admin.StageSummary;
 import com.vetacrm.admin.TagService;
@@ -18,9 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -50,16 +48,7 @@ abstract class LeadBrowserTestBase extends BrowserTest {
 
     /** Runs {@code work} in this thread signed in as {@code username}; the sign-in is cleared after. */
     protected <T> T as(String username, Supplier<T> work) {
-        VetaPrincipal principal = principal(username);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return SignIns.as(userDetails, username, work);
     }
 
     protected VetaPrincipal principal(String username) {

@@ -1,5 +1,6 @@
 package com.vetacrm.lead.ui;
 
+import com.vetacrm.testsupport.SignIns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
@@ -27,9 +28,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -59,17 +57,7 @@ abstract class LeadUiTestBase extends ViewTest {
 
     /** Runs {@code work} signed in as {@code username}, then puts the test's own sign-in back. */
     protected <T> T as(String username, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        VetaPrincipal principal = principal(username);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return SignIns.as(userDetails, username, work);
     }
 
     protected VetaPrincipal principal(String username) {
