@@ -27,15 +27,15 @@ class ShellViewTest extends ViewTest {
     @WithUserDetails(DemoUsers.ADMIN)
     void adminSeesPipelineAndAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Users", "Sales teams", "Stages", "Tags",
-                "Reference data");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Users", "Sales teams",
+                "Stages", "Tags", "Reference data");
     }
 
     @Test
     @WithUserDetails(DemoUsers.MANAGER)
     void managerSeesNoAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory");
     }
 
     @Test
