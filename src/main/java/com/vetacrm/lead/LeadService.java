@@ -578,14 +578,17 @@ public class LeadService {
     }
 
     private void stageChanged(Lead lead, long oldStageId, LeadScope scope) {
-        StageSummary to = stage(lead.getStageId());
+        // both stages from one read of the (short) stage list: a drag is the board's most frequent write
+        List<StageSummary> all = stageList();
+        StageSummary to = stageIn(all, lead.getStageId());
+        StageSummary from = stageIn(all, oldStageId);
         if (to.won()) {
             lead.setWonAt(clock.instant());
             lead.setProbability(BigDecimal.valueOf(100));
         } else if (lead.getWonAt() != null) {
             lead.setWonAt(null);
         }
-        chatter.recordEvent(target(lead.getId()), "lead.event.stageChanged", stage(oldStageId).name(), to.name(),
+        chatter.recordEvent(target(lead.getId()), "lead.event.stageChanged", from.name(), to.name(),
                 scope.userName());
     }
 
@@ -611,7 +614,11 @@ public class LeadService {
     }
 
     private StageSummary stage(Long id) {
-        return stageList().stream().filter(s -> id != null && s.id() == id).findFirst()
+        return stageIn(stageList(), id);
+    }
+
+    private static StageSummary stageIn(List<StageSummary> all, Long id) {
+        return all.stream().filter(s -> id != null && s.id() == id).findFirst()
                 .orElseThrow(() -> new BusinessRuleException("lead.error.stageNotFound"));
     }
 
