@@ -1,5 +1,6 @@
 package com.vetacrm.admin;
 
+import static com.vetacrm.testsupport.Refusals.messageKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,9 +35,6 @@ class StageServiceTest extends ServiceTest {
         leads = new TestLeads(jdbc);
     }
 
-    private static String messageKey(Throwable e) {
-        return ((BusinessRuleException) e).messageKey();
-    }
 
     private List<String> names() {
         return stageService.findAllInOrder().stream().map(StageSummary::name).toList();

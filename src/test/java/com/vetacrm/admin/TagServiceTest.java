@@ -1,5 +1,6 @@
 package com.vetacrm.admin;
 
+import static com.vetacrm.testsupport.Refusals.messageKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,9 +30,6 @@ class TagServiceTest extends ServiceTest {
         leads = new TestLeads(jdbc);
     }
 
-    private static String messageKey(Throwable e) {
-        return ((BusinessRuleException) e).messageKey();
-    }
 
     private TagSummary create(String name, String color) {
         return tagService.saveTag(new TagEdit(null, 0, name, color));

@@ -1,5 +1,6 @@
 package com.vetacrm.admin;
 
+import static com.vetacrm.testsupport.Refusals.messageKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -35,9 +36,6 @@ class TeamServiceTest extends ServiceTest {
         leads = new TestLeads(jdbc);
     }
 
-    private static String messageKey(Throwable e) {
-        return ((BusinessRuleException) e).messageKey();
-    }
 
     private long inactiveUser(String username) {
         UserSummary user = userService.createUser(new NewUser(username, "Former " + username, null, Role.SALESPERSON,

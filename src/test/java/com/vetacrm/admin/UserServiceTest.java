@@ -1,5 +1,6 @@
 package com.vetacrm.admin;
 
+import static com.vetacrm.testsupport.Refusals.messageKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,9 +44,6 @@ class UserServiceTest extends ServiceTest {
                 null, PASSWORD));
     }
 
-    private static String messageKey(Throwable e) {
-        return ((BusinessRuleException) e).messageKey();
-    }
 
     @Test
     @WithUserDetails(DemoUsers.ADMIN)
