@@ -4,6 +4,7 @@ import static com.vetacrm.testsupport.Refusals.messageKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vetacrm.testsupport.Refusals;
 import com.vetacrm.shared.BusinessRuleException;
 import com.vetacrm.testsupport.DemoUsers;
 import com.vetacrm.testsupport.ServiceTest;
@@ -78,9 +79,9 @@ class StageServiceTest extends ServiceTest {
     void stageNamesAreUniqueWhateverTheirCase() {
         assertThatThrownBy(() -> create("qualified"))
                 .isInstanceOf(BusinessRuleException.class)
-                .extracting(StageServiceTest::messageKey).isEqualTo("stages.error.name.taken");
+                .extracting(Refusals::messageKey).isEqualTo("stages.error.name.taken");
         assertThatThrownBy(() -> create(""))
-                .extracting(StageServiceTest::messageKey).isEqualTo("stages.error.name.required");
+                .extracting(Refusals::messageKey).isEqualTo("stages.error.name.required");
     }
 
     @Test
@@ -173,9 +174,9 @@ class StageServiceTest extends ServiceTest {
         long lead = leads.insert("Hooli", limbo.id(), null);
 
         assertThatThrownBy(() -> stageService.deleteStage(limbo.id(), limbo.id()))
-                .extracting(StageServiceTest::messageKey).isEqualTo("stages.error.moveTarget.invalid");
+                .extracting(Refusals::messageKey).isEqualTo("stages.error.moveTarget.invalid");
         assertThatThrownBy(() -> stageService.deleteStage(limbo.id(), Long.MAX_VALUE))
-                .extracting(StageServiceTest::messageKey).isEqualTo("stages.error.moveTarget.invalid");
+                .extracting(Refusals::messageKey).isEqualTo("stages.error.moveTarget.invalid");
 
         assertThat(names()).contains("Limbo");
         assertThat(leads.stageOf(lead)).isEqualTo(limbo.id());
@@ -187,9 +188,9 @@ class StageServiceTest extends ServiceTest {
         StageEdit edit = stageService.getStage(won);
 
         assertThatThrownBy(() -> stageService.deleteStage(won, null))
-                .extracting(StageServiceTest::messageKey).isEqualTo("stages.error.lastWon");
+                .extracting(Refusals::messageKey).isEqualTo("stages.error.lastWon");
         assertThatThrownBy(() -> stageService.saveStage(new StageEdit(won, edit.version(), "Won", false, false)))
-                .extracting(StageServiceTest::messageKey).isEqualTo("stages.error.lastWon");
+                .extracting(Refusals::messageKey).isEqualTo("stages.error.lastWon");
         assertThat(stageService.getStage(won).won()).isTrue();
     }
 

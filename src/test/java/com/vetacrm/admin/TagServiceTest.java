@@ -1,9 +1,9 @@
 package com.vetacrm.admin;
 
-import static com.vetacrm.testsupport.Refusals.messageKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vetacrm.testsupport.Refusals;
 import com.vetacrm.shared.BusinessRuleException;
 import com.vetacrm.testsupport.DemoUsers;
 import com.vetacrm.testsupport.ServiceTest;
@@ -49,7 +49,7 @@ class TagServiceTest extends ServiceTest {
         for (String bad : new String[] {"red", "#12345", "#1234567", "123456", "#gg0000", ""}) {
             assertThatThrownBy(() -> create("Colourful", bad)).as(bad)
                     .isInstanceOf(BusinessRuleException.class)
-                    .extracting(TagServiceTest::messageKey).isEqualTo("tags.error.color.invalid");
+                    .extracting(Refusals::messageKey).isEqualTo("tags.error.color.invalid");
         }
         assertThat(tagService.findAll()).extracting(TagSummary::name).doesNotContain("Colourful");
     }
@@ -57,9 +57,9 @@ class TagServiceTest extends ServiceTest {
     @Test
     void tagNamesAreUniqueWhateverTheirCase() {
         assertThatThrownBy(() -> create("hot", "#000000"))
-                .extracting(TagServiceTest::messageKey).isEqualTo("tags.error.name.taken");
+                .extracting(Refusals::messageKey).isEqualTo("tags.error.name.taken");
         assertThatThrownBy(() -> create(" ", "#000000"))
-                .extracting(TagServiceTest::messageKey).isEqualTo("tags.error.name.required");
+                .extracting(Refusals::messageKey).isEqualTo("tags.error.name.required");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.vetacrm.testsupport.Refusals;
 import com.vetacrm.security.Role;
 import com.vetacrm.shared.BusinessRuleException;
 import com.vetacrm.testsupport.DemoUsers;
@@ -77,13 +78,13 @@ class TeamServiceTest extends ServiceTest {
     void teamNamesAreUniqueWhateverTheirCase() {
         assertThatThrownBy(() -> teamService.saveTeam(new TeamEdit(null, 0, "direct SALES", null, Set.of(), true)))
                 .isInstanceOf(BusinessRuleException.class)
-                .extracting(TeamServiceTest::messageKey).isEqualTo("teams.error.name.taken");
+                .extracting(Refusals::messageKey).isEqualTo("teams.error.name.taken");
     }
 
     @Test
     void blankTeamNameIsRefused() {
         assertThatThrownBy(() -> teamService.saveTeam(new TeamEdit(null, 0, "  ", null, Set.of(), true)))
-                .extracting(TeamServiceTest::messageKey).isEqualTo("teams.error.name.required");
+                .extracting(Refusals::messageKey).isEqualTo("teams.error.name.required");
     }
 
     @Test
@@ -91,10 +92,10 @@ class TeamServiceTest extends ServiceTest {
         long former = inactiveUser("ulrich");
 
         assertThatThrownBy(() -> teamService.saveTeam(new TeamEdit(null, 0, "Ulrich's team", former, Set.of(), true)))
-                .extracting(TeamServiceTest::messageKey).isEqualTo("teams.error.leader.inactive");
+                .extracting(Refusals::messageKey).isEqualTo("teams.error.leader.inactive");
         assertThatThrownBy(() -> teamService.saveTeam(new TeamEdit(null, 0, "Ulrich's team", null, Set.of(former),
                 true)))
-                .extracting(TeamServiceTest::messageKey).isEqualTo("teams.error.member.inactive");
+                .extracting(Refusals::messageKey).isEqualTo("teams.error.member.inactive");
         assertThat(teamService.findAllForAdmin()).extracting(TeamOverview::name).doesNotContain("Ulrich's team");
     }
 

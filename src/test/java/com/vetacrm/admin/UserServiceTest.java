@@ -4,6 +4,7 @@ import static com.vetacrm.testsupport.Refusals.messageKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vetacrm.testsupport.Refusals;
 import com.vetacrm.security.Role;
 import com.vetacrm.shared.BusinessRuleException;
 import com.vetacrm.shared.SupportedLanguage;
@@ -126,7 +127,7 @@ class UserServiceTest extends ServiceTest {
     void takenUsernameIsRefusedWhateverItsCase() {
         assertThatThrownBy(() -> create("Manager", Role.SALESPERSON))
                 .isInstanceOf(BusinessRuleException.class)
-                .extracting(UserServiceTest::messageKey).isEqualTo("users.error.username.taken");
+                .extracting(Refusals::messageKey).isEqualTo("users.error.username.taken");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE username = 'manager'", Integer.class))
                 .isEqualTo(1);
     }
@@ -137,10 +138,10 @@ class UserServiceTest extends ServiceTest {
         for (String bad : new String[] {"tom smith", "tom/1", "tomás", "tom@example"}) {
             assertThatThrownBy(() -> create(bad, Role.SALESPERSON)).as(bad)
                     .isInstanceOf(BusinessRuleException.class)
-                    .extracting(UserServiceTest::messageKey).isEqualTo("users.error.username.format");
+                    .extracting(Refusals::messageKey).isEqualTo("users.error.username.format");
         }
         assertThatThrownBy(() -> create("   ", Role.SALESPERSON))
-                .extracting(UserServiceTest::messageKey).isEqualTo("users.error.username.required");
+                .extracting(Refusals::messageKey).isEqualTo("users.error.username.required");
     }
 
     @Test
@@ -162,7 +163,7 @@ class UserServiceTest extends ServiceTest {
     void invalidEmailIsRefusedButNoEmailIsFine() {
         assertThatThrownBy(() -> userService.createUser(new NewUser("tom", "Tom", "tom@", Role.SALESPERSON, null,
                 PASSWORD)))
-                .extracting(UserServiceTest::messageKey).isEqualTo("users.error.email.invalid");
+                .extracting(Refusals::messageKey).isEqualTo("users.error.email.invalid");
 
         UserSummary withoutEmail = userService.createUser(new NewUser("tom", "Tom", "  ", Role.SALESPERSON, null,
                 PASSWORD));
@@ -192,7 +193,7 @@ class UserServiceTest extends ServiceTest {
 
         assertThatThrownBy(() -> userService.updateUser(new UserEdit(me, mine.version(), mine.displayName(),
                 mine.email(), Role.ADMIN, null, false)))
-                .extracting(UserServiceTest::messageKey).isEqualTo("users.error.selfDeactivate");
+                .extracting(Refusals::messageKey).isEqualTo("users.error.selfDeactivate");
         assertThat(userService.getUser(me).active()).isTrue();
     }
 
@@ -204,7 +205,7 @@ class UserServiceTest extends ServiceTest {
 
         assertThatThrownBy(() -> userService.updateUser(new UserEdit(me, mine.version(), mine.displayName(),
                 mine.email(), Role.SALES_MANAGER, null, true)))
-                .extracting(UserServiceTest::messageKey).isEqualTo("users.error.selfDemote");
+                .extracting(Refusals::messageKey).isEqualTo("users.error.selfDemote");
         assertThat(userService.getUser(me).role()).isEqualTo(Role.ADMIN);
     }
 
@@ -240,7 +241,7 @@ class UserServiceTest extends ServiceTest {
         long sales = userService.findUsers("sales@", PageRequest.of(0, 1)).getFirst().id();
 
         assertThatThrownBy(() -> userService.resetPassword(sales, "short"))
-                .extracting(UserServiceTest::messageKey).isEqualTo("users.error.password.tooShort");
+                .extracting(Refusals::messageKey).isEqualTo("users.error.password.tooShort");
         assertThat(passwordEncoder.matches(DemoUsers.SALES_PASSWORD,
                 userDetailsService.loadUserByUsername("sales").getPassword())).isTrue();
     }
