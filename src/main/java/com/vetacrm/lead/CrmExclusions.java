@@ -1,0 +1,110 @@
+package com.vetacrm.lead;
+
+import com.vetacrm.leadsource.Exclusions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the CRM already knows, for lead mining (DESIGN §5.5): a company is known when any lead — active,
+ * lost or archived, of any team — carries its directory ref, or has its domain as website or e-mail domain,
+ * or when its domain is suppressed; a contact is left out when its e-mail is suppressed. Deliberately not
+ * scoped to the caller's teams: mining must never hand out a company another team already works.
+ * <p>
+ * The same rules twice: as set questions for any lead source, and as SQL predicates for a source in the
+ * same database (the directory), which the indexes on {@code directory_company_ref}, {@code website_domain},
+ * {@code email_domain} and the suppression hash answer with one probe each.
+ */
+@Component
+public class CrmExclusions implements Exclusions {
+
+    private static final int CHUNK = 1_000;
+
+    private static final SqlPredicates SQL = new SqlPredicates() {
+        @Override
+        public String companyExcluded(String refExpr, String domainExpr) {
+            return "(EXISTS (SELECT 1 FROM crm_lead kl WHERE kl.directory_company_ref = " + refExpr + ")"
+                    + " OR EXISTS (SELECT 1 FROM crm_lead kl WHERE kl.website_domain = " + domainExpr + ")"
+                    + " OR EXISTS (SELECT 1 FROM crm_lead kl WHERE kl.email_domain = " + domainExpr + ")"
+                    + " OR EXISTS (SELECT 1 FROM suppression ks WHERE ks.value_hash = SHA2(" + domainExpr
+                    + ", 256) AND ks.kind = 'DOMAIN'))";
+        }
+
+        @Override
+        public String emailSuppressed(String emailExpr) {
+            return "EXISTS (SELECT 1 FROM suppression ks WHERE ks.value_hash = SHA2(LOWER(TRIM(" + emailExpr
+                    + ")), 256) AND ks.kind = 'EMAIL')";
+        }
+    };
+
+    private final JdbcClient jdbc;
+
+    CrmExclusions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<SqlPredicates> sameDatabase() {
+        return Optional.of(SQL);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<String> excludedRefs(Collection<CompanyKey> candidates) {
+        Set<String> excluded = new HashSet<>();
+        for (List<CompanyKey> chunk : chunks(List.copyOf(candidates))) {
+            List<String> refs = chunk.stream().map(CompanyKey::ref).toList();
+            Map<String, String> refByDomain = new HashMap<>();
+            Map<String, String> refByHash = new HashMap<>();
+            for (CompanyKey k : chunk) {
+                if (k.domain() != null) {
+                    String domain = Suppression.DOMAIN.normalise(k.domain());
+                    refByDomain.put(domain, k.ref());
+                    refByHash.put(Suppression.DOMAIN.hash(domain), k.ref());
+                }
+            }
+            excluded.addAll(jdbc.sql("SELECT DISTINCT directory_company_ref FROM crm_lead WHERE directory_company_ref IN (:refs)")
+                    .param("refs", refs).query(String.class).list());
+            if (!refByDomain.isEmpty()) {
+                jdbc.sql("SELECT website_domain FROM crm_lead WHERE website_domain IN (:d)"
+                                + " UNION SELECT email_domain FROM crm_lead WHERE email_domain IN (:d)")
+                        .param("d", refByDomain.keySet()).query(String.class).list()
+                        .forEach(d -> excluded.add(refByDomain.get(d)));
+                jdbc.sql("SELECT value_hash FROM suppression WHERE kind = 'DOMAIN' AND value_hash IN (:h)")
+                        .param("h", refByHash.keySet()).query(String.class).list()
+                        .forEach(h -> excluded.add(refByHash.get(h)));
+            }
+        }
+        return excluded;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<String> suppressedEmails(Collection<String> emails) {
+        Set<String> suppressed = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(emails))) {
+            Map<String, List<String>> byHash = new HashMap<>();
+            chunk.forEach(e -> byHash.computeIfAbsent(Suppression.EMAIL.hash(e), h -> new ArrayList<>()).add(e));
+            jdbc.sql("SELECT value_hash FROM suppression WHERE kind = 'EMAIL' AND value_hash IN (:h)")
+                    .param("h", byHash.keySet()).query(String.class).list()
+                    .forEach(h -> suppressed.addAll(byHash.get(h)));
+        }
+        return suppressed;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return out;
+    }
+}

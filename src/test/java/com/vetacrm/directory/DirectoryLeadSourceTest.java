@@ -1,0 +1,320 @@
+package com.vetacrm.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vetacrm.admin.StageService;
+import com.vetacrm.admin.TeamService;
+import com.vetacrm.lead.CrmExclusions;
+import com.vetacrm.lead.LeadDetails;
+import com.vetacrm.lead.LeadDraft;
+import com.vetacrm.lead.LeadService;
+import com.vetacrm.lead.Suppression;
+import com.vetacrm.leadsource.ContactCriteria;
+import com.vetacrm.leadsource.Exclusions;
+import com.vetacrm.leadsource.LeadSource;
+import com.vetacrm.leadsource.SourceCompany;
+import com.vetacrm.leadsource.SourceContact;
+import com.vetacrm.leadsource.SourceCriteria;
+import com.vetacrm.leadsource.SourcePreview;
+import com.vetacrm.testsupport.DemoUsers;
+import com.vetacrm.testsupport.ServiceTest;
+import com.vetacrm.testsupport.SignIns;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/**
+ * The directory as lead mining's source (DESIGN §5.5, §5.7, §5.8), on a small directory of hand-made
+ * companies whose countries, states, industries, sizes and ranks make every rule visible.
+ */
+@WithUserDetails(DemoUsers.MANAGER)
+class DirectoryLeadSourceTest extends ServiceTest {
+
+    private static final String SOFTWARE = "software_services";
+    private static final String RETAIL = "retailing";
+    private static final String BANKS = "banks_insurance";
+
+    @Autowired
+    LeadSource source;
+    @Autowired
+    CrmExclusions crm;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    LeadService leads;
+    @Autowired
+    TeamService teams;
+    @Autowired
+    StageService stages;
+    @Autowired
+    UserDetailsService users;
+
+    private long nextId = 9_000_000;
+
+    @BeforeEach
+    void smallDirectoryAndNothingKnown() {
+        jdbc.update("DELETE FROM directory_company");  // contacts and technologies cascade
+        jdbc.update("DELETE FROM suppression");
+        // The CRM knows nothing of the hand-made companies until a test says so.
+        jdbc.update("UPDATE crm_lead SET directory_company_ref = NULL, website_domain = NULL, email_domain = NULL"
+                + " WHERE directory_company_ref IS NOT NULL OR website_domain LIKE '%.example'"
+                + " OR email_domain LIKE '%.example'");
+        company("be-1", "BE", "BE-VLG", SOFTWARE, 40, 50);
+        company("be-2", "BE", "BE-WAL", SOFTWARE, 400, 20);
+        company("be-3", "BE", null, RETAIL, 12, 30);
+        company("ca-1", "US", "US-CA", SOFTWARE, 8, 10);
+        company("ca-2", "US", "US-CA", SOFTWARE, 2_000, 60);
+        company("tx-1", "US", "US-TX", SOFTWARE, 25, 5);
+        company("fr-1", "FR", "FR-IDF", SOFTWARE, 30, 1);
+        company("ca-3", "US", "US-CA", BANKS, 55, 40);
+    }
+
+    private long company(String ref, String country, String state, String industry, int employees, long rank) {
+        long id = nextId++;
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("""
+                INSERT INTO directory_company (id, ref, name, legal_name, domain, industry_code, employees, annual_revenue,
+                    founded_year, phone, generic_email, city, country_code, state_code, time_zone, rank, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 1000000, 1999, '+3220000000', ?, 'City', ?, ?, 'Europe/Brussels', ?, ?, ?)""",
+                id, ref, "Company " + ref, "Company " + ref + " SA", ref + ".example", industry, employees,
+                "info@" + ref + ".example", country, state, rank, now, now);
+        return id;
+    }
+
+    private void contact(String companyRef, int position, String name, String role, String seniority) {
+        jdbc.update("""
+                INSERT INTO directory_contact (id, company_id, position, full_name, title, role_code, seniority_code, email)
+                SELECT ?, id, ?, ?, 'Title', ?, ?, ? FROM directory_company WHERE ref = ?""",
+                nextId++, position, name, role, seniority, name.toLowerCase().replace(' ', '.') + "@" + companyRef + ".example",
+                companyRef);
+    }
+
+    private static SourceCriteria criteria(Set<String> countries, Set<String> states, Set<String> industries) {
+        return new SourceCriteria(countries, states, industries, null, null, null);
+    }
+
+    private List<String> refs(SourceCriteria criteria, Exclusions exclusions, int limit) {
+        return source.select(criteria, exclusions, limit).stream().map(SourceCompany::ref).toList();
+    }
+
+    /** The CRM's rules answered only through the set questions, as a source outside the database would. */
+    private Exclusions askedOneBatchAtATime() {
+        return new Exclusions() {
+            @Override
+            public Set<String> excludedRefs(Collection<CompanyKey> candidates) {
+                return crm.excludedRefs(candidates);
+            }
+
+            @Override
+            public Set<String> suppressedEmails(Collection<String> emails) {
+                return crm.suppressedEmails(emails);
+            }
+        };
+    }
+
+    private LeadDetails lead(String name, Consumer<LeadDraft> more) {
+        LeadDraft d = new LeadDraft();
+        d.setName(name);
+        d.setTeamId(teams.findActive().getFirst().id());
+        d.setStageId(stages.findAllInOrder().getFirst().id());
+        more.accept(d);
+        return leads.create(d);
+    }
+
+    @Test
+    void belgiumPlusCaliforniaReturnsTheCompaniesOfBelgiumAndOfCalifornia() {
+        SourceCriteria c = criteria(Set.of("BE", "US"), Set.of("US-CA"), Set.of(SOFTWARE));
+
+        assertThat(refs(c, Exclusions.none(), 10)).containsExactly("ca-1", "be-2", "be-1", "ca-2");
+    }
+
+    @Test
+    void chosenStatesOfOneCountryLeaveTheOtherCountriesWhole() {
+        SourceCriteria c = criteria(Set.of("BE", "US"), Set.of("BE-WAL", "US-TX"), Set.of(SOFTWARE));
+
+        assertThat(refs(c, Exclusions.none(), 10)).containsExactly("tx-1", "be-2");
+    }
+
+    @Test
+    void companiesComeInRankOrderUpToTheLimit() {
+        SourceCriteria c = criteria(Set.of("BE", "US", "FR"), Set.of(), Set.of(SOFTWARE, RETAIL, BANKS));
+
+        assertThat(refs(c, Exclusions.none(), 100))
+                .containsExactly("fr-1", "tx-1", "ca-1", "be-2", "be-3", "ca-3", "be-1", "ca-2");
+        assertThat(refs(c, Exclusions.none(), 3)).containsExactly("fr-1", "tx-1", "ca-1");
+    }
+
+    @Test
+    void theSizeRangeIncludesBothEnds() {
+        SourceCriteria c = criteria(Set.of("BE", "US"), Set.of(), Set.of(SOFTWARE)).withSize(25, 400);
+
+        assertThat(refs(c, Exclusions.none(), 10)).containsExactly("tx-1", "be-2", "be-1");
+    }
+
+    @Test
+    void manyCountriesAndIndustriesGiveTheSameOrderAsFewWalks() {
+        Set<String> industries = Set.of(SOFTWARE, RETAIL, BANKS, "capital_goods", "energy_utilities", "materials",
+                "media", "transportation");
+        Set<String> countries = Set.of("BE", "US", "FR", "DE", "ES", "IT", "NL", "PT", "MX");
+        assertThat(countries.size() * industries.size()).isGreaterThan(DirectoryMiningQueries.MAX_WALKS);
+
+        assertThat(refs(criteria(countries, Set.of("US-CA"), industries), crm, 10))
+                .containsExactly("fr-1", "ca-1", "be-2", "be-3", "ca-3", "be-1", "ca-2");
+    }
+
+    @Test
+    void thePreviewCountsTheMatchesAfterEachFilterStepAndTheOnesNotYetKnown() {
+        lead("Known by website", d -> d.setWebsite("https://www.BE-1.example/contact"));
+        SourceCriteria c = criteria(Set.of("BE", "US"), Set.of("US-CA"), Set.of(SOFTWARE)).withSize(10, 1_000);
+
+        SourcePreview preview = source.preview(c, crm);
+
+        assertThat(preview.afterCountries()).as("BE and US").isEqualTo(7);
+        assertThat(preview.afterStates()).as("BE and California").isEqualTo(6);
+        assertThat(preview.afterIndustries()).as("software").isEqualTo(4);
+        assertThat(preview.afterSize()).as("10 to 1,000 employees").isEqualTo(2);
+        assertThat(preview.notKnown()).as("be-1 is a lead's website").isEqualTo(1);
+        assertThat(source.preview(c, askedOneBatchAtATime())).isEqualTo(preview);
+    }
+
+    @Test
+    void withoutStatesOrSizeTheStepCountsCarryOver() {
+        SourcePreview preview = source.preview(criteria(Set.of("FR"), Set.of(), Set.of(RETAIL)), crm);
+
+        assertThat(preview).isEqualTo(new SourcePreview(1, 1, 0, 0, 0));
+    }
+
+    @Test
+    void aCompanyWhoseRefALeadCarriesIsLeftOutEvenWhenTheLeadIsArchivedOrLost() {
+        long archived = lead("Archived", d -> { }).id();
+        long lost = lead("Lost", d -> { }).id();
+        jdbc.update("UPDATE crm_lead SET directory_company_ref = 'ca-1' WHERE id = ?", archived);
+        jdbc.update("UPDATE crm_lead SET directory_company_ref = 'be-2' WHERE id = ?", lost);
+        leads.archive(archived);
+        leads.markLost(lost, "Too small");
+        SourceCriteria c = criteria(Set.of("BE", "US"), Set.of("US-CA"), Set.of(SOFTWARE));
+
+        assertThat(refs(c, crm, 10)).containsExactly("be-1", "ca-2");
+        assertThat(refs(c, askedOneBatchAtATime(), 10)).containsExactly("be-1", "ca-2");
+    }
+
+    @Test
+    void aCompanyWhoseDomainIsALeadsWebsiteOrEmailDomainIsLeftOut() {
+        lead("By website", d -> d.setWebsite("WWW.CA-1.example"));
+        lead("By e-mail", d -> d.setEmail("someone@be-2.example"));
+        SourceCriteria c = criteria(Set.of("BE", "US"), Set.of("US-CA"), Set.of(SOFTWARE));
+
+        assertThat(refs(c, crm, 10)).containsExactly("be-1", "ca-2");
+        assertThat(refs(c, askedOneBatchAtATime(), 1)).containsExactly("be-1");
+    }
+
+    @Test
+    void aSuppressedDomainIsLeftOut() {
+        jdbc.update("INSERT INTO suppression (kind, value_hash, reason, created_at) VALUES ('DOMAIN', ?, 'test', NOW())",
+                Suppression.DOMAIN.hash("www.Be-1.example"));
+        SourceCriteria c = criteria(Set.of("BE"), Set.of(), Set.of(SOFTWARE));
+
+        assertThat(refs(c, crm, 10)).containsExactly("be-2");
+        assertThat(refs(c, askedOneBatchAtATime(), 10)).containsExactly("be-2");
+        assertThat(source.preview(c, crm).notKnown()).isEqualTo(1);
+    }
+
+    @Test
+    void contactsComeByPreferredRoleThenOtherRolesInTheirOrderUpToTheNumberAsked() {
+        contact("be-1", 0, "Ann Sales", "sale", "manager");
+        contact("be-1", 1, "Bob Ceo", "ceo", "executive");
+        contact("be-1", 2, "Cid Marketing", "marketing", "manager");
+        contact("be-1", 3, "Dan Sales", "sale", "director");
+        contact("be-1", 4, "Eve Finance", "finance", "manager");
+        SourceCriteria c = criteria(Set.of("BE"), Set.of("BE-VLG"), Set.of(SOFTWARE));
+
+        List<SourceContact> three = source.select(
+                c.withContacts(ContactCriteria.byRole(3, "ceo", List.of("sale", "finance"))), crm, 1)
+                .getFirst().contacts();
+        List<SourceContact> onlyPreferred = source.select(
+                c.withContacts(ContactCriteria.byRole(5, "sale", List.of())), crm, 1).getFirst().contacts();
+
+        assertThat(three).extracting(SourceContact::fullName).containsExactly("Bob Ceo", "Ann Sales", "Dan Sales");
+        assertThat(onlyPreferred).extracting(SourceContact::fullName).containsExactly("Ann Sales", "Dan Sales");
+        assertThat(three.getFirst().email()).isEqualTo("bob.ceo@be-1.example");
+    }
+
+    @Test
+    void contactsBySeniorityAreThoseOfThatSeniority() {
+        contact("be-1", 0, "Ann Sales", "sale", "manager");
+        contact("be-1", 1, "Bob Ceo", "ceo", "executive");
+        contact("be-1", 2, "Cid Marketing", "marketing", "manager");
+        SourceCriteria c = criteria(Set.of("BE"), Set.of("BE-VLG"), Set.of(SOFTWARE))
+                .withContacts(ContactCriteria.bySeniority(5, "manager"));
+
+        assertThat(source.select(c, crm, 1).getFirst().contacts()).extracting(SourceContact::fullName)
+                .containsExactly("Ann Sales", "Cid Marketing");
+    }
+
+    @Test
+    void aCompanyWithoutAMatchingContactIsStillDeliveredAndCompaniesOnlyBringNoContacts() {
+        contact("be-1", 0, "Ann Sales", "sale", "manager");
+        SourceCriteria c = criteria(Set.of("BE"), Set.of(), Set.of(SOFTWARE));
+
+        List<SourceCompany> withContacts = source.select(c.withContacts(ContactCriteria.bySeniority(2, "director")), crm, 10);
+        List<SourceCompany> companiesOnly = source.select(c, crm, 10);
+
+        assertThat(withContacts).extracting(SourceCompany::ref).containsExactly("be-2", "be-1");
+        assertThat(withContacts).allSatisfy(co -> assertThat(co.contacts()).isEmpty());
+        assertThat(companiesOnly).allSatisfy(co -> assertThat(co.contacts()).isEmpty());
+    }
+
+    @Test
+    void aContactWithASuppressedEmailIsLeftOut() {
+        contact("be-1", 0, "Ann Sales", "sale", "manager");
+        contact("be-1", 1, "Dan Sales", "sale", "director");
+        jdbc.update("INSERT INTO suppression (kind, value_hash, reason, created_at) VALUES ('EMAIL', ?, 'GDPR', NOW())",
+                Suppression.EMAIL.hash(" Ann.Sales@BE-1.example "));
+        SourceCriteria c = criteria(Set.of("BE"), Set.of("BE-VLG"), Set.of(SOFTWARE))
+                .withContacts(ContactCriteria.byRole(1, "sale", List.of()));
+
+        assertThat(source.select(c, crm, 1).getFirst().contacts()).extracting(SourceContact::fullName)
+                .containsExactly("Dan Sales");
+        assertThat(source.select(c, askedOneBatchAtATime(), 1).getFirst().contacts())
+                .extracting(SourceContact::fullName).containsExactly("Dan Sales");
+    }
+
+    @Test
+    void aDeliveredCompanyCarriesWhatALeadAndItsEnrichmentCardNeed() {
+        long id = jdbc.queryForObject("SELECT id FROM directory_company WHERE ref = 'ca-1'", Long.class);
+        jdbc.update("INSERT INTO directory_company_technology (company_id, technology_code) VALUES (?, 'ab_tasty')", id);
+
+        SourceCompany ca1 = source.select(criteria(Set.of("US"), Set.of("US-CA"), Set.of(SOFTWARE)), crm, 1).getFirst();
+
+        assertThat(ca1.name()).isEqualTo("Company ca-1");
+        assertThat(ca1.legalName()).isEqualTo("Company ca-1 SA");
+        assertThat(ca1.domain()).isEqualTo("ca-1.example");
+        assertThat(ca1.email()).isEqualTo("info@ca-1.example");
+        assertThat(ca1.countryCode()).isEqualTo("US");
+        assertThat(ca1.stateCode()).isEqualTo("US-CA");
+        assertThat(ca1.employees()).isEqualTo(8);
+        assertThat(ca1.foundedYear()).isEqualTo(1999);
+        assertThat(ca1.technologies()).containsExactly("AB Tasty");
+    }
+
+    @Test
+    void aSalespersonCannotMine() {
+        SourceCriteria c = criteria(Set.of("BE"), Set.of(), Set.of(SOFTWARE));
+
+        assertThatThrownBy(() -> SignIns.as(users, DemoUsers.SALES, () -> source.select(c, crm, 1)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> SignIns.as(users, DemoUsers.SALES, () -> source.preview(c, crm)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}
