@@ -32,6 +32,9 @@ class DirectoryLeadSource implements LeadSource {
     static final String ID = "veta-directory";
     /** Candidates asked about at once when the exclusions are answered outside the database. */
     private static final int BATCH = 1_000;
+    /** Up to this many matches the preview counts the not-known ones exactly; above, it estimates. */
+    static final int EXACT_UP_TO = 5_000;
+    static final int SAMPLE = 1_000;
 
     private final DirectoryMiningQueries queries;
 
@@ -47,13 +50,34 @@ class DirectoryLeadSource implements LeadSource {
     @Override
     public SourcePreview preview(SourceCriteria criteria, Exclusions exclusions) {
         long countries = queries.countCountries(criteria);
-        long states = criteria.stateCodes().isEmpty() ? countries : queries.countStates(criteria);
-        long[] industriesAndSize = queries.countIndustriesAndSize(criteria);
-        long matches = industriesAndSize[1];
+        long states = criteria.stateCodes().isEmpty() ? countries : queries.countBranches(criteria, false);
+        long industries = queries.countBranches(criteria, true);
+        long matches = criteria.filtersOnSize() && industries > 0 ? queries.countSize(criteria) : industries;
         Optional<Exclusions.SqlPredicates> sql = exclusions.sameDatabase();
+        if (matches > EXACT_UP_TO) {
+            return new SourcePreview(countries, states, industries, matches,
+                    estimateNotKnown(criteria, exclusions, matches), false);
+        }
         long notKnown = matches == 0 ? 0
                 : sql.isPresent() ? queries.countNotKnown(criteria, sql.get()) : countNotKnownOutside(criteria, exclusions);
-        return new SourcePreview(countries, states, industriesAndSize[0], matches, notKnown);
+        return new SourcePreview(countries, states, industries, matches, notKnown);
+    }
+
+    /**
+     * The not-known share of the first {@value #SAMPLE} matches in rank order, applied to all matches. Ranks are
+     * random, so those are a uniform sample: at 10 % known the estimate is within about ±2 % of the matches
+     * (95 %), for a fraction of the cost of probing every match (0.5 s for 32,000 matches at 1,000,000 companies).
+     */
+    private long estimateNotKnown(SourceCriteria criteria, Exclusions exclusions, long matches) {
+        List<DirectoryMiningQueries.Candidate> sample = queries.candidates(criteria, Optional.empty(), Long.MIN_VALUE,
+                SAMPLE);
+        if (sample.isEmpty()) {
+            return 0;
+        }
+        long known = exclusions.sameDatabase()
+                .map(p -> queries.countExcluded(sample.stream().map(DirectoryMiningQueries.Candidate::id).toList(), p))
+                .orElseGet(() -> (long) exclusions.excludedRefs(keys(sample)).size());
+        return Math.round(matches * (double) (sample.size() - known) / sample.size());
     }
 
     private long countNotKnownOutside(SourceCriteria criteria, Exclusions exclusions) {

@@ -28,20 +28,25 @@ public class CrmExclusions implements Exclusions {
 
     private static final int CHUNK = 1_000;
 
+    /*
+     * Each probe is a correlated scalar subquery with LIMIT 1 rather than EXISTS: MariaDB may turn EXISTS into
+     * IN and materialise the whole subquery (every ref of 1,000,000 leads) before the first row; the scalar form
+     * stays one index lookup per candidate company (see docs/performance.md, "Mining selection").
+     */
     private static final SqlPredicates SQL = new SqlPredicates() {
         @Override
         public String companyExcluded(String refExpr, String domainExpr) {
-            return "(EXISTS (SELECT 1 FROM crm_lead kl WHERE kl.directory_company_ref = " + refExpr + ")"
-                    + " OR EXISTS (SELECT 1 FROM crm_lead kl WHERE kl.website_domain = " + domainExpr + ")"
-                    + " OR EXISTS (SELECT 1 FROM crm_lead kl WHERE kl.email_domain = " + domainExpr + ")"
-                    + " OR EXISTS (SELECT 1 FROM suppression ks WHERE ks.value_hash = SHA2(" + domainExpr
-                    + ", 256) AND ks.kind = 'DOMAIN'))";
+            return "((SELECT 1 FROM crm_lead kl WHERE kl.directory_company_ref = " + refExpr + " LIMIT 1) IS NOT NULL"
+                    + " OR (SELECT 1 FROM crm_lead kl WHERE kl.website_domain = " + domainExpr + " LIMIT 1) IS NOT NULL"
+                    + " OR (SELECT 1 FROM crm_lead kl WHERE kl.email_domain = " + domainExpr + " LIMIT 1) IS NOT NULL"
+                    + " OR (SELECT 1 FROM suppression ks WHERE ks.value_hash = SHA2(" + domainExpr
+                    + ", 256) AND ks.kind = 'DOMAIN' LIMIT 1) IS NOT NULL)";
         }
 
         @Override
         public String emailSuppressed(String emailExpr) {
-            return "EXISTS (SELECT 1 FROM suppression ks WHERE ks.value_hash = SHA2(LOWER(TRIM(" + emailExpr
-                    + ")), 256) AND ks.kind = 'EMAIL')";
+            return "(SELECT 1 FROM suppression ks WHERE ks.value_hash = SHA2(LOWER(TRIM(" + emailExpr
+                    + ")), 256) AND ks.kind = 'EMAIL' LIMIT 1) IS NOT NULL";
         }
     };
 

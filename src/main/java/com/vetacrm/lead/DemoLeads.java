@@ -1,5 +1,9 @@
 package com.vetacrm.lead;
 
+import com.vetacrm.lead.LeadRows.NewContact;
+import com.vetacrm.lead.LeadRows.NewEntry;
+import com.vetacrm.lead.LeadRows.NewLead;
+import com.vetacrm.lead.LeadRows.NewTag;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -8,9 +12,6 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.vetacrm.database.SequenceIds;
 import com.vetacrm.shared.WebAddresses;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -374,171 +374,14 @@ class DemoLeads implements ApplicationRunner {
     // ------------------------------------------------------------------------------------------------
     // writing
 
-    static final String INSERT_LEAD = """
-            INSERT INTO crm_lead (id, type, name, partner_name, contact_name, job_title, email, email_domain, phone,
-                website, website_domain, street, city, zip, country_code, state_code, stage_id, team_id,
-                salesperson_id, priority, expected_revenue, probability, description, lost_reason, active, won_at,
-                lost_at, created_at, created_by, updated_at, updated_by, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""";
-    static final String INSERT_TAG = "INSERT INTO lead_tag (lead_id, tag_id) VALUES (?, ?)";
-    static final String INSERT_CONTACT = """
-            INSERT INTO lead_contact (id, lead_id, position, full_name, job_title, role, seniority, email, phone, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""";
-    static final String INSERT_ENTRY = """
-            INSERT INTO chatter_entry (id, target_type, target_id, author_id, kind, body, payload, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
-
     private static void write(JdbcTemplate jdbc, Demo d) {
-        insertLeads(jdbc, d.leads());
-        insertTags(jdbc, d.tags());
-        long[] contactIds = SequenceIds.reserve(jdbc, "lead_contact_seq", d.contacts().size());
-        jdbc.batchUpdate(INSERT_CONTACT, setter(d.contacts().size(), (ps, i) -> {
-            NewContact c = d.contacts().get(i);
-            ps.setLong(1, contactIds[i]);
-            ps.setLong(2, c.leadId());
-            ps.setInt(3, c.position());
-            ps.setString(4, c.fullName());
-            string(ps, 5, c.jobTitle());
-            string(ps, 6, c.role());
-            string(ps, 7, c.seniority());
-            string(ps, 8, c.email());
-            string(ps, 9, c.phone());
-        }));
+        LeadRows.insertLeads(jdbc, d.leads());
+        LeadRows.insertTags(jdbc, d.tags());
+        LeadRows.insertContacts(jdbc, d.contacts());
         List<NewEntry> entries = new ArrayList<>(d.entries());
         // ids in time order, as entries written one by one would have them
         entries.sort((a, b) -> a.at().compareTo(b.at()));
-        insertEntries(jdbc, entries);
-    }
-
-    /** Chatter entries of leads, ids from the chatter's sequence in the order of the list. */
-    static void insertEntries(JdbcTemplate jdbc, List<NewEntry> entries) {
-        long[] entryIds = SequenceIds.reserve(jdbc, "chatter_entry_seq", entries.size());
-        jdbc.batchUpdate(INSERT_ENTRY, setter(entries.size(), (ps, i) -> {
-            NewEntry e = entries.get(i);
-            ps.setLong(1, entryIds[i]);
-            ps.setString(2, LeadService.CHATTER_TYPE);
-            ps.setLong(3, e.leadId());
-            nullableLong(ps, 4, e.authorId());
-            ps.setString(5, e.kind());
-            ps.setString(6, e.body());
-            string(ps, 7, e.payload());
-            time(ps, 8, e.at());
-        }));
-    }
-
-    static void insertLeads(JdbcTemplate jdbc, List<NewLead> leads) {
-        jdbc.batchUpdate(INSERT_LEAD, setter(leads.size(), (ps, i) -> leads.get(i).bind(ps)));
-    }
-
-    static void insertTags(JdbcTemplate jdbc, List<NewTag> tags) {
-        jdbc.batchUpdate(INSERT_TAG, setter(tags.size(), (ps, i) -> {
-            ps.setLong(1, tags.get(i).leadId());
-            ps.setLong(2, tags.get(i).tagId());
-        }));
-    }
-
-    @FunctionalInterface
-    interface RowBinder {
-        void bind(PreparedStatement ps, int i) throws SQLException;
-    }
-
-    static BatchPreparedStatementSetter setter(int size, RowBinder binder) {
-        return new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                binder.bind(ps, i);
-            }
-
-            @Override
-            public int getBatchSize() {
-                return size;
-            }
-        };
-    }
-
-    // explicit SQL types for nulls: Spring would otherwise ask the driver for parameter metadata
-    static void string(PreparedStatement ps, int i, String v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.VARCHAR);
-        } else {
-            ps.setString(i, v);
-        }
-    }
-
-    static void nullableLong(PreparedStatement ps, int i, Long v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, v);
-        }
-    }
-
-    /** DATETIME columns hold UTC (hibernate.jdbc.time_zone), whatever the JVM's zone. */
-    static void time(PreparedStatement ps, int i, Instant v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.TIMESTAMP);
-        } else {
-            ps.setObject(i, LocalDateTime.ofInstant(v, ZoneOffset.UTC));
-        }
-    }
-
-    record NewLead(long id, LeadType type, String name, String partnerName, String contactName, String jobTitle,
-            String email, String emailDomain, String phone, String website, String websiteDomain, String street,
-            String city, String zip, String countryCode, String stateCode, long stageId, Long teamId,
-            Long salespersonId, int priority, BigDecimal expectedRevenue, BigDecimal probability, String description,
-            String lostReason, boolean active, Instant wonAt, Instant lostAt, Instant createdAt, Long createdBy,
-            Instant updatedAt, Long updatedBy) {
-
-        NewLead withId(long newId) {
-            return new NewLead(newId, type, name, partnerName, contactName, jobTitle, email, emailDomain, phone,
-                    website, websiteDomain, street, city, zip, countryCode, stateCode, stageId, teamId, salespersonId,
-                    priority, expectedRevenue, probability, description, lostReason, active, wonAt, lostAt, createdAt,
-                    createdBy, updatedAt, updatedBy);
-        }
-
-        void bind(PreparedStatement ps) throws SQLException {
-            ps.setLong(1, id);
-            ps.setString(2, type.name());
-            ps.setString(3, name);
-            string(ps, 4, partnerName);
-            string(ps, 5, contactName);
-            string(ps, 6, jobTitle);
-            string(ps, 7, email);
-            string(ps, 8, emailDomain);
-            string(ps, 9, phone);
-            string(ps, 10, website);
-            string(ps, 11, websiteDomain);
-            string(ps, 12, street);
-            string(ps, 13, city);
-            string(ps, 14, zip);
-            string(ps, 15, countryCode);
-            string(ps, 16, stateCode);
-            ps.setLong(17, stageId);
-            nullableLong(ps, 18, teamId);
-            nullableLong(ps, 19, salespersonId);
-            ps.setInt(20, priority);
-            ps.setBigDecimal(21, expectedRevenue);
-            ps.setBigDecimal(22, probability);
-            string(ps, 23, description);
-            string(ps, 24, lostReason);
-            ps.setBoolean(25, active);
-            time(ps, 26, wonAt);
-            time(ps, 27, lostAt);
-            time(ps, 28, createdAt);
-            nullableLong(ps, 29, createdBy);
-            time(ps, 30, updatedAt);
-            nullableLong(ps, 31, updatedBy);
-        }
-    }
-
-    record NewTag(long leadId, long tagId) {
-    }
-
-    record NewContact(long leadId, int position, String fullName, String jobTitle, String role, String seniority,
-            String email, String phone) {
-    }
-
-    record NewEntry(long leadId, Long authorId, String kind, String body, String payload, Instant at) {
+        LeadRows.insertEntries(jdbc, entries);
     }
 
     // ------------------------------------------------------------------------------------------------

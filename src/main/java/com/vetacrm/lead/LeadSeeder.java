@@ -3,9 +3,9 @@ package com.vetacrm.lead;
 import com.vetacrm.database.SequenceIds;
 import com.vetacrm.lead.DemoLeads.Company;
 import com.vetacrm.lead.DemoLeads.Member;
-import com.vetacrm.lead.DemoLeads.NewEntry;
-import com.vetacrm.lead.DemoLeads.NewLead;
-import com.vetacrm.lead.DemoLeads.NewTag;
+import com.vetacrm.lead.LeadRows.NewEntry;
+import com.vetacrm.lead.LeadRows.NewLead;
+import com.vetacrm.lead.LeadRows.NewTag;
 import com.vetacrm.lead.DemoLeads.Outcome;
 import com.vetacrm.lead.DemoLeads.Person;
 import com.vetacrm.lead.DemoLeads.Profiles;
@@ -126,10 +126,10 @@ class LeadSeeder implements ApplicationRunner {
                 for (long id : ids) {
                     leads.add(g.next(id, tags));
                 }
-                DemoLeads.insertLeads(jdbc, leads);
-                DemoLeads.insertTags(jdbc, tags);
+                LeadRows.insertLeads(jdbc, leads);
+                LeadRows.insertTags(jdbc, tags);
                 // each record's timeline starts with its creation, as for a record created in the app
-                DemoLeads.insertEntries(jdbc, leads.stream().map(l -> new NewEntry(l.id(), l.createdBy(), "EVENT",
+                LeadRows.insertEntries(jdbc, leads.stream().map(l -> new NewEntry(l.id(), l.createdBy(), "EVENT",
                         "lead.event.created", g.createdIn(l.stageId()), l.createdAt())).toList());
             });
             added += n;

@@ -11,6 +11,8 @@ import com.vetacrm.admin.UserSummary;
 import com.vetacrm.chatter.ChatterItem;
 import com.vetacrm.chatter.ChatterService;
 import com.vetacrm.chatter.ChatterTarget;
+import com.vetacrm.database.SequenceIds;
+import com.vetacrm.leadsource.SourceContact;
 import com.vetacrm.security.CurrentUser;
 import com.vetacrm.security.Role;
 import com.vetacrm.security.VetaPrincipal;
@@ -26,6 +28,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +42,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,10 +75,11 @@ public class LeadService {
     private final UserService users;
     private final ChatterService chatter;
     private final CurrentUser currentUser;
+    private final JdbcTemplate jdbc;
     private final Clock clock = Clock.systemUTC();
 
     LeadService(LeadRepository leads, LeadQueries queries, StageService stages, TeamService teams, TagService tags,
-            UserService users, ChatterService chatter, CurrentUser currentUser) {
+            UserService users, ChatterService chatter, CurrentUser currentUser, JdbcTemplate jdbc) {
         this.leads = leads;
         this.queries = queries;
         this.stages = stages;
@@ -83,6 +88,7 @@ public class LeadService {
         this.users = users;
         this.chatter = chatter;
         this.currentUser = currentUser;
+        this.jdbc = jdbc;
     }
 
     // ---------------------------------------------------------------- reading
@@ -216,6 +222,54 @@ public class LeadService {
         draft.setTeamId(defaultTeam(scope(), quick.teamId()));
         long id = create(draft).id();
         return findCard(id).orElseThrow();
+    }
+
+    /**
+     * Creates the records of a lead-mining request (DESIGN §5.6) in the caller's transaction: one lead or
+     * opportunity per company in the first stage, all its delivered contacts, the request's tags, team and
+     * salesperson, and its enrichment card in the chatter. Written in JDBC batches (a request is up to 200
+     * companies and 1,000 contacts), so mining costs little more than the rows it writes. Returns the new ids
+     * in the order of the companies. A company already carried by a lead violates the unique directory ref
+     * and fails the whole batch: mining never delivers a company twice.
+     */
+    @Transactional
+    @RolesAllowed({Role.Names.SALES_MANAGER, Role.Names.ADMIN})
+    public List<Long> createMined(MinedLeads batch) {
+        LeadScope scope = scope();
+        assignableTeam(batch.teamId(), scope);
+        if (batch.salespersonId() != null) {
+            checkAssignee(activeUser(batch.salespersonId()), batch.teamId());
+        }
+        batch.tagIds().forEach(this::tag);
+        if (batch.leads().isEmpty()) {
+            return List.of();
+        }
+        long stageId = firstStage().id();
+        Instant now = clock.instant();
+        int n = batch.leads().size();
+        long[] ids = SequenceIds.reserve(jdbc, "crm_lead_seq", n);
+        List<LeadRows.NewLead> rows = new ArrayList<>(n);
+        List<LeadRows.NewContact> contacts = new ArrayList<>();
+        List<LeadRows.NewTag> tagRows = new ArrayList<>();
+        List<LeadRows.NewEntry> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            MinedLeads.MinedLead mined = batch.leads().get(i);
+            rows.add(MinedLeadRows.lead(ids[i], mined.company(), batch, stageId, scope.userId(), now));
+            int position = 0;
+            for (SourceContact c : mined.company().contacts()) {
+                contacts.add(MinedLeadRows.contact(ids[i], position++, c));
+            }
+            for (Long tagId : batch.tagIds()) {
+                tagRows.add(new LeadRows.NewTag(ids[i], tagId));
+            }
+            entries.add(new LeadRows.NewEntry(ids[i], scope.userId(), "ENRICHMENT", mined.enrichmentSummary(),
+                    mined.enrichmentJson(), now));
+        }
+        LeadRows.insertLeads(jdbc, rows);
+        LeadRows.insertContacts(jdbc, contacts);
+        LeadRows.insertTags(jdbc, tagRows);
+        LeadRows.insertEntries(jdbc, entries);
+        return Arrays.stream(ids).boxed().toList();
     }
 
     /**

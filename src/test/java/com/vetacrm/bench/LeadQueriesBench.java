@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import com.vetacrm.VetaApplication;
+import com.vetacrm.bench.BenchReport.Timing;
 import com.vetacrm.admin.StageService;
 import com.vetacrm.admin.StageSummary;
 import com.vetacrm.lead.LeadQuery;
@@ -57,14 +58,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class LeadQueriesBench {
 
     private static final long LEADS = Long.getLong("veta.bench.leads", 1_000_000);
-    private static final int WARM_UP = Integer.getInteger("veta.bench.warm-up", 3);
-    private static final int RUNS = Integer.getInteger("veta.bench.runs", 10);
     private static final int CARDS_PER_COLUMN = 30;
     private static final int PAGE = 50;
-    private static final int SLOW_MS = 2_000;
-    private static final int MIN_RUNS = 5;
 
-    private final StringBuilder report = new StringBuilder();
+    private final BenchReport report = new BenchReport();
     private JdbcTemplate jdbc;
     /** The signed-in user's teams when their scope is limited (salesperson); empty for a manager. */
     private List<Long> scopeTeams = List.of();
@@ -73,14 +70,14 @@ class LeadQueriesBench {
 
     @Test
     void gridAndPipelineOnAMillionLeads() throws IOException {
-        Path dbDir = dbDir();
+        Path dbDir = BenchReport.dbDir();
         List<String> seederLog = new CopyOnWriteArrayList<>();
         long[] runners = new long[2];
         SpringApplicationBuilder builder = new SpringApplicationBuilder(VetaApplication.class)
                 .listeners((ApplicationListener<ApplicationEvent>) event -> {
                     if (event instanceof ApplicationStartedEvent) {
                         runners[0] = System.nanoTime();
-                        capture("com.vetacrm.lead.LeadSeeder", seederLog);
+                        BenchReport.capture("com.vetacrm.lead.LeadSeeder", seederLog);
                     } else if (event instanceof ApplicationReadyEvent) {
                         runners[1] = System.nanoTime();
                     }
@@ -98,10 +95,7 @@ class LeadQueriesBench {
             seederLog.forEach(m -> line("  seeder: %s", m));
             run(app);
         } finally {
-            Path out = Path.of("target", "bench", "lead-queries.txt");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report, StandardCharsets.UTF_8);
-            System.out.println("Report written to " + out.toAbsolutePath());
+            report.writeTo(Path.of("target", "bench", "lead-queries.txt"));
         }
     }
 
@@ -149,7 +143,7 @@ class LeadQueriesBench {
         List<Long> openColumns = new ArrayList<>();
 
         for (String username : List.of("manager", "sales")) {
-            signIn(users, username);
+            BenchReport.signIn(users, username);
             scopeTeams = username.equals("manager") ? List.of() : jdbc.queryForList(
                     "SELECT m.team_id FROM sales_team_member m JOIN app_user u ON u.id = m.user_id WHERE u.username = ?"
                             + " ORDER BY m.team_id", Long.class, username);
@@ -162,7 +156,7 @@ class LeadQueriesBench {
                 line("");
                 line("As '%s' (%s); %d warm-up calls, then %d timed calls (%d after one call over %d ms):", username,
                         username.equals("manager") ? "sales manager: all teams" : "salesperson: own teams only",
-                        WARM_UP, RUNS, MIN_RUNS, SLOW_MS);
+                        BenchReport.WARM_UP, BenchReport.RUNS, BenchReport.MIN_RUNS, BenchReport.SLOW_MS);
                 Timing first = time(() -> leads.findLeads(gridFilter, PageRequest.of(0, PAGE)));
                 measured("(a) grid, tag '" + tagName + "' + salesperson 'sales', page 1 (" + PAGE + " rows)", first);
                 Timing page50 = time(() -> leads.findLeads(gridFilter, PageRequest.of(49, PAGE)));
@@ -260,41 +254,9 @@ class LeadQueriesBench {
         return ids;
     }
 
-    private static void signIn(UserDetailsService users, String username) {
-        UserDetails user = users.loadUserByUsername(username);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-    }
 
-    record Timing(double median, double worst, int runs) {
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "median %8.1f ms, worst %8.1f ms (%d runs)", median, worst, runs);
-        }
-    }
-
-    /**
-     * Warm-up calls, then timed ones. A call slower than {@value #SLOW_MS} ms on its first run gets only
-     * {@value #MIN_RUNS} timed runs after that first one, so a slow query does not stretch the run to hours.
-     */
     private static Timing time(Supplier<?> call) {
-        long first = System.nanoTime();
-        check(call.get());
-        boolean slow = (System.nanoTime() - first) / 1e6 > SLOW_MS;
-        for (int i = 1; i < (slow ? 1 : WARM_UP); i++) {
-            check(call.get());
-        }
-        int runs = slow ? Math.min(MIN_RUNS, RUNS) : RUNS;
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            check(call.get());
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        double median = runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
-        return new Timing(median, ms[runs - 1], runs);
+        return BenchReport.time(call, LeadQueriesBench::check);
     }
 
     private static void check(Object result) {
@@ -340,27 +302,14 @@ class LeadQueriesBench {
     private static final List<Variant> GRID_VARIANTS = List.of(LEFT_JOIN_STAGE, LIMIT_PREF, BOTH);
 
     private void explain(JdbcTemplate jdbc, String title, Supplier<?> call, List<Variant> variants) {
-        jdbc.execute("TRUNCATE TABLE mysql.general_log");
-        jdbc.execute("SET GLOBAL log_output = 'TABLE'");
-        jdbc.execute("SET GLOBAL general_log = 'ON'");
-        try {
-            call.get();
-        } finally {
-            jdbc.execute("SET GLOBAL general_log = 'OFF'");
-        }
-        List<String> statements = jdbc.queryForList("""
-                SELECT CONVERT(argument USING utf8mb4) FROM mysql.general_log
-                WHERE command_type IN ('Query', 'Execute')
-                AND (argument LIKE '%crm_lead%' OR argument LIKE '%lead_tag%')
-                AND argument NOT LIKE '%general_log%' ORDER BY event_time""", String.class);
-        jdbc.execute("TRUNCATE TABLE mysql.general_log");
+        List<String> statements = BenchReport.sqlSentBy(jdbc, call, "crm_lead", "lead_tag");
         line("");
         line("---- %s", title);
         for (String sql : statements) {
-            String oneLine = sql.replaceAll("\\s+", " ").strip();
+            String oneLine = sql;
             line("SQL: %s", oneLine);
-            table(jdbc, "EXPLAIN " + oneLine);
-            table(jdbc, "ANALYZE " + oneLine);
+            report.table(jdbc, "EXPLAIN " + oneLine);
+            report.table(jdbc, "ANALYZE " + oneLine);
             if (variants == null || !oneLine.contains("FROM crm_lead")) {
                 continue;
             }
@@ -370,8 +319,8 @@ class LeadQueriesBench {
             for (Variant v : variants) {
                 String changed = v.change().apply(oneLine);
                 line("Variant: %s", v.name());
-                table(jdbc, explainOf(changed, "EXPLAIN"));
-                table(jdbc, explainOf(changed, "ANALYZE"));
+                report.table(jdbc, explainOf(changed, "EXPLAIN"));
+                report.table(jdbc, explainOf(changed, "ANALYZE"));
                 Timing timing = time(() -> jdbc.queryForList(changed));
                 assertThat(jdbc.queryForList(changed)).as("same rows as sent").isEqualTo(expected);
                 line("SQL alone, %s: %s: %.1fx faster", v.name(), timing, sent.median() / Math.max(0.01, timing.median()));
@@ -385,48 +334,6 @@ class LeadQueriesBench {
         return sql.substring(0, at) + verb + " " + sql.substring(at);
     }
 
-    private void table(JdbcTemplate jdbc, String sql) {
-        List<String> rows = new ArrayList<>();
-        jdbc.query(sql, rs -> {
-            ResultSetMetaData meta = rs.getMetaData();
-            if (rows.isEmpty()) {
-                List<String> header = new ArrayList<>();
-                for (int c = 1; c <= meta.getColumnCount(); c++) {
-                    header.add(meta.getColumnLabel(c));
-                }
-                rows.add(String.join(" | ", header));
-            }
-            List<String> cells = new ArrayList<>();
-            for (int c = 1; c <= meta.getColumnCount(); c++) {
-                cells.add(String.valueOf(rs.getString(c)));
-            }
-            rows.add(String.join(" | ", cells));
-        });
-        line("%s:", sql.startsWith("SET STATEMENT ") ? sql.substring(sql.indexOf(" FOR ") + 5).split(" ")[0]
-                : sql.substring(0, sql.indexOf(' ')));
-        rows.forEach(r -> line("  %s", r));
-    }
-
-    /** Keeps the seeder's log lines (it logs its own time and rate). */
-    private static void capture(String loggerName, List<String> sink) {
-        Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
-        AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
-            @Override
-            protected void append(ILoggingEvent event) {
-                sink.add(event.getFormattedMessage());
-            }
-        };
-        appender.setContext(logger.getLoggerContext());
-        appender.start();
-        logger.addAppender(appender);
-    }
-
-    private static Path dbDir() {
-        String configured = System.getProperty("veta.bench.db-dir", System.getenv("VETA_BENCH_DB_DIR"));
-        return configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".veta", "bench-mariadb")
-                : Path.of(configured).toAbsolutePath();
-    }
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
@@ -437,8 +344,6 @@ class LeadQueriesBench {
     }
 
     private void line(String format, Object... args) {
-        String s = String.format(Locale.ROOT, format, args);
-        report.append(s).append('\n');
-        System.out.println(s);
+        report.line(format, args);
     }
 }

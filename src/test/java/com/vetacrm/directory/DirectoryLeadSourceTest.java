@@ -18,10 +18,9 @@ import com.vetacrm.leadsource.SourceContact;
 import com.vetacrm.leadsource.SourceCriteria;
 import com.vetacrm.leadsource.SourcePreview;
 import com.vetacrm.testsupport.DemoUsers;
+import com.vetacrm.testsupport.DirectoryFixture;
 import com.vetacrm.testsupport.ServiceTest;
 import com.vetacrm.testsupport.SignIns;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -60,11 +59,11 @@ class DirectoryLeadSourceTest extends ServiceTest {
     @Autowired
     UserDetailsService users;
 
-    private long nextId = 9_000_000;
+    private DirectoryFixture directory;
 
     @BeforeEach
     void smallDirectoryAndNothingKnown() {
-        jdbc.update("DELETE FROM directory_company");  // contacts and technologies cascade
+        directory = new DirectoryFixture(jdbc).empty();
         jdbc.update("DELETE FROM suppression");
         // The CRM knows nothing of the hand-made companies until a test says so.
         jdbc.update("UPDATE crm_lead SET directory_company_ref = NULL, website_domain = NULL, email_domain = NULL"
@@ -80,24 +79,12 @@ class DirectoryLeadSourceTest extends ServiceTest {
         company("ca-3", "US", "US-CA", BANKS, 55, 40);
     }
 
-    private long company(String ref, String country, String state, String industry, int employees, long rank) {
-        long id = nextId++;
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("""
-                INSERT INTO directory_company (id, ref, name, legal_name, domain, industry_code, employees, annual_revenue,
-                    founded_year, phone, generic_email, city, country_code, state_code, time_zone, rank, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 1000000, 1999, '+3220000000', ?, 'City', ?, ?, 'Europe/Brussels', ?, ?, ?)""",
-                id, ref, "Company " + ref, "Company " + ref + " SA", ref + ".example", industry, employees,
-                "info@" + ref + ".example", country, state, rank, now, now);
-        return id;
+    private void company(String ref, String country, String state, String industry, int employees, long rank) {
+        directory.company(ref, country, state, industry, employees, rank);
     }
 
     private void contact(String companyRef, int position, String name, String role, String seniority) {
-        jdbc.update("""
-                INSERT INTO directory_contact (id, company_id, position, full_name, title, role_code, seniority_code, email)
-                SELECT ?, id, ?, ?, 'Title', ?, ?, ? FROM directory_company WHERE ref = ?""",
-                nextId++, position, name, role, seniority, name.toLowerCase().replace(' ', '.') + "@" + companyRef + ".example",
-                companyRef);
+        directory.contact(companyRef, position, name, role, seniority);
     }
 
     private static SourceCriteria criteria(Set<String> countries, Set<String> states, Set<String> industries) {
@@ -306,6 +293,36 @@ class DirectoryLeadSourceTest extends ServiceTest {
         assertThat(ca1.employees()).isEqualTo(8);
         assertThat(ca1.foundedYear()).isEqualTo(1999);
         assertThat(ca1.technologies()).containsExactly("AB Tasty");
+    }
+
+    @Test
+    void aLargeMatchSetGetsAnEstimatedNotKnownCountCloseToTheExactOne() {
+        // 6,000 Dutch software companies in random rank order; 300 of them (every twentieth) known by a lead's website
+        List<Integer> ranks = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 6_000).boxed().toList());
+        java.util.Collections.shuffle(ranks, new java.util.Random(42));
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            rows.add(new Object[] {8_000_000L + i, "nl-" + i, "nl-" + i + ".example", 1_000L + ranks.get(i)});
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO directory_company (id, ref, name, domain, industry_code, employees, country_code, rank,
+                    created_at, updated_at) VALUES (?, ?, 'Dutch company', ?, 'software_services', 20, 'NL', ?, NOW(), NOW())""",
+                rows);
+        jdbc.update("""
+                UPDATE crm_lead l JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM crm_lead) x ON x.id = l.id
+                SET l.website_domain = CONCAT('nl-', x.k * 20, '.example') WHERE x.k < 300""");
+        long exactlyKnown = jdbc.queryForObject("SELECT COUNT(*) FROM directory_company c WHERE c.country_code = 'NL'"
+                + " AND c.domain IN (SELECT website_domain FROM crm_lead)", Long.class);
+        assertThat(exactlyKnown).isEqualTo(300);
+        SourceCriteria c = criteria(Set.of("NL"), Set.of(), Set.of(SOFTWARE));
+
+        SourcePreview preview = source.preview(c, crm);
+        SourcePreview outside = source.preview(c, askedOneBatchAtATime());
+
+        assertThat(preview.matches()).isEqualTo(6_000);
+        assertThat(preview.notKnownExact()).isFalse();
+        assertThat(preview.notKnown()).isCloseTo(6_000 - exactlyKnown, org.assertj.core.data.Offset.offset(150L));
+        assertThat(outside.notKnown()).isEqualTo(preview.notKnown());
     }
 
     @Test

@@ -215,13 +215,13 @@ class DemoLeadsTest extends ServiceTest {
 
         assertThat(again).isEqualTo(morning);
         assertThat(content(night)).isEqualTo(content(morning));
-        assertThat(morning.leads()).extracting(DemoLeads.NewLead::partnerName).doesNotHaveDuplicates();
+        assertThat(morning.leads()).extracting(LeadRows.NewLead::partnerName).doesNotHaveDuplicates();
     }
 
     /** Everything but ids and timestamps, per company. */
     private static Map<String, List<Object>> content(DemoLeads.Demo d) {
         Map<Long, String> company = d.leads().stream()
-                .collect(Collectors.toMap(DemoLeads.NewLead::id, DemoLeads.NewLead::partnerName));
+                .collect(Collectors.toMap(LeadRows.NewLead::id, LeadRows.NewLead::partnerName));
         Map<String, List<Object>> result = new TreeMap<>();
         d.leads().forEach(l -> result.computeIfAbsent(l.partnerName(), k -> new ArrayList<>()).addAll(List.of(
                 l.name(), l.contactName(), l.email(), l.phone(), l.stageId(), String.valueOf(l.salespersonId()),
