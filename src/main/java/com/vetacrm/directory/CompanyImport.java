@@ -51,7 +51,7 @@ final class CompanyImport extends ImportBatches<CompanyImport.Row> {
             + "annual_revenue, founded_year, phone, mobile_phone, generic_email, street, city, zip, country_code, "
             + "state_code, time_zone, linkedin_url, twitter_url, facebook_url, company_type, `rank`, created_at, updated_at";
 
-    private final String upsert;
+    private final String upsertTail;
     private final boolean technologies;
     private final int thisYear = Year.now(java.time.ZoneOffset.UTC).getValue();
 
@@ -64,8 +64,7 @@ final class CompanyImport extends ImportBatches<CompanyImport.Row> {
         DirectoryImportKind.COMPANIES.columns().stream().filter(c -> OPTIONAL.containsKey(c) && header.has(c))
                 .map(OPTIONAL::get).forEach(updates::add);
         updates.add("updated_at");
-        this.upsert = "INSERT INTO directory_company (" + COLUMNS + ") VALUES (" + placeholders(26)
-                + ") ON DUPLICATE KEY UPDATE "
+        this.upsertTail = "ON DUPLICATE KEY UPDATE "
                 + String.join(", ", updates.stream().map(c -> c + " = VALUES(" + c + ")").toList());
     }
 
@@ -232,17 +231,26 @@ final class CompanyImport extends ImportBatches<CompanyImport.Row> {
                     r.street(), r.city(), r.zip(), r.country(), r.state(), r.timeZone(), r.linkedinUrl(),
                     r.twitterUrl(), r.facebookUrl(), r.companyType(), rank, now, now});
         }
-        batch(upsert, values);
+        insert("INSERT INTO directory_company (" + COLUMNS + ")", 26, upsertTail, values);
         if (technologies) {
-            jdbc.update("DELETE FROM directory_company_technology WHERE company_id IN ("
-                    + placeholders(companyIds.size()) + ")", companyIds.toArray());
+            // the file's list replaces the stored one (new companies have none yet)
+            List<Long> known = new ArrayList<>();
+            for (int i = 0; i < good.size(); i++) {
+                if (existing.containsKey(good.get(i).ref().toLowerCase(Locale.ROOT))) {
+                    known.add(companyIds.get(i));
+                }
+            }
+            if (!known.isEmpty()) {
+                jdbc.update("DELETE FROM directory_company_technology WHERE company_id IN ("
+                        + placeholders(known.size()) + ")", known.toArray());
+            }
             List<Object[]> techRows = new ArrayList<>();
             for (int i = 0; i < good.size(); i++) {
                 for (String t : good.get(i).technologies()) {
                     techRows.add(new Object[] {companyIds.get(i), t});
                 }
             }
-            batch("INSERT INTO directory_company_technology (company_id, technology_code) VALUES (?, ?)", techRows);
+            insert("INSERT INTO directory_company_technology (company_id, technology_code)", 2, "", techRows);
         }
         return new Outcome(fresh, good.size() - fresh, rejected);
     }

@@ -48,7 +48,7 @@ final class ContactImport extends ImportBatches<ContactImport.Row> {
     private static final Map<String, String> OPTIONAL = Map.of("first_name", "first_name", "last_name", "last_name",
             "title", "title", "role", "role_code", "seniority", "seniority_code", "email", "email", "phone", "phone");
 
-    private final String upsert;
+    private final String upsertTail;
 
     ContactImport(JdbcTemplate jdbc, TransactionTemplate tx, ImportHeader header, ImportReference reference,
             ImportTally tally) {
@@ -56,8 +56,7 @@ final class ContactImport extends ImportBatches<ContactImport.Row> {
         List<String> updates = new ArrayList<>(List.of("full_name"));
         DirectoryImportKind.CONTACTS.columns().stream().filter(c -> OPTIONAL.containsKey(c) && header.has(c))
                 .map(OPTIONAL::get).forEach(updates::add);
-        this.upsert = "INSERT INTO directory_contact (id, company_id, position, full_name, first_name, last_name, title, "
-                + "role_code, seniority_code, email, phone) VALUES (" + placeholders(11) + ") ON DUPLICATE KEY UPDATE "
+        this.upsertTail = "ON DUPLICATE KEY UPDATE "
                 + String.join(", ", updates.stream().map(c -> c + " = VALUES(" + c + ")").toList());
     }
 
@@ -175,7 +174,8 @@ final class ContactImport extends ImportBatches<ContactImport.Row> {
         for (Object[] v : values) {
             v[0] = ((Contact) v[0]).id;
         }
-        batch(upsert, values);
+        insert("INSERT INTO directory_contact (id, company_id, position, full_name, first_name, last_name, title, "
+                + "role_code, seniority_code, email, phone)", 11, upsertTail, values);
         return new Outcome(fresh.size(), values.size() - fresh.size(), rejected);
     }
 

@@ -2,7 +2,6 @@ package com.vetacrm.directory;
 
 import com.vetacrm.directory.DirectoryImportReport.Problem;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 abstract class ImportBatches<R> {
 
     static final int BATCH = 500;
+    static final int ROWS_PER_STATEMENT = 500;
 
     private static final Logger log = LoggerFactory.getLogger(ImportBatches.class);
 
@@ -112,20 +112,29 @@ abstract class ImportBatches<R> {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    protected final void batch(String sql, List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, rows.size(), ImportBatches::set);
-        }
-    }
-
-    private static void set(PreparedStatement ps, Object[] row) throws SQLException {
-        for (int i = 0; i < row.length; i++) {
-            Object v = row[i];
-            if (v == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
-            } else {
-                ps.setObject(i + 1, v);
-            }
+    /**
+     * Inserts rows with multi-row statements: {@code head VALUES (?, …), (?, …) … tail}, at most
+     * {@link #ROWS_PER_STATEMENT} rows each. One statement per few hundred rows is parsed and executed once
+     * by the server, where a JDBC batch of client-side prepared statements would send one statement a row.
+     */
+    protected final void insert(String head, int columns, String tail, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            String tuple = "(" + placeholders(columns) + ")";
+            String sql = head + " VALUES " + String.join(", ", java.util.Collections.nCopies(part.size(), tuple))
+                    + (tail.isEmpty() ? "" : " " + tail);
+            jdbc.update(sql, (PreparedStatement ps) -> {
+                int i = 1;
+                for (Object[] row : part) {
+                    for (Object v : row) {
+                        if (v == null) {
+                            ps.setNull(i++, Types.VARCHAR);
+                        } else {
+                            ps.setObject(i++, v);
+                        }
+                    }
+                }
+            });
         }
     }
 }

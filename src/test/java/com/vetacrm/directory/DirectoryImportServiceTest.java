@@ -15,14 +15,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
@@ -435,6 +445,52 @@ class DirectoryImportServiceTest extends ServiceTest {
         assertThat(report.problemsNotListed()).isEqualTo(2_000);
         assertThat(report.problems().getFirst().line()).isEqualTo(2);
         assertThat(report.problems().getLast().line()).isEqualTo(10_001);
+    }
+
+    @Test
+    void aSecondImportWhileOneIsRunningIsRefused() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean reading = new AtomicBoolean();
+        // an upload that sends its header and one row, then waits, as a slow connection would
+        InputStream slow = new InputStream() {
+            private final InputStream start = utf8("ref,name,domain,industry,employees,country\nM-1,Slow,m-slow.com,retailing,5,ES\n");
+
+            @Override
+            public int read() throws java.io.IOException {
+                int b = start.read();
+                if (b >= 0) {
+                    return b;
+                }
+                reading.set(true);
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return -1;
+            }
+        };
+        SecurityContext admin = SecurityContextHolder.getContext();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<DirectoryImportReport> first = other.submit(() -> {
+                SecurityContextHolder.setContext(admin);
+                return service.importCsv(COMPANIES, slow);
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilTrue(reading);
+
+            assertThatThrownBy(() -> companies("ref,name,domain,industry,employees,country\nM-2,X,m-2.com,retailing,5,ES\n"))
+                    .extracting(Refusals::messageKey).isEqualTo("directory.import.error.busy");
+
+            release.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS).created()).isEqualTo(1);
+            // and once it has finished, the next import runs
+            assertThat(companies("ref,name,domain,industry,employees,country\nM-2,X,m-2.com,retailing,5,ES\n")
+                    .created()).isEqualTo(1);
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 /**
- * A large companies file goes through the import as a stream: the file (50,000 rows, about 20 MB) is made up
+ * A large companies file goes through the import as a stream: the file (50,000 rows, about 16 MB) is made up
  * while it is read and never exists whole, and the import has committed its first batch when it has read
  * a small part of it. Memory therefore does not depend on the size of the file.
  */

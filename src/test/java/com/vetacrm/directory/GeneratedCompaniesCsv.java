@@ -8,7 +8,7 @@ import java.util.Locale;
  * A companies CSV file of {@code rows} rows made up while it is read, one line at a time: a large upload
  * that is never held in memory, neither by the test nor (it is the point) by the import. Rows are valid
  * and varied (five countries with a state, national phone numbers, technologies, a description of about
- * 150 characters, so about 400 bytes a row); {@code badEvery} > 0 makes every n-th row lack its name.
+ * 150 characters, so about 340 bytes a row); {@code badEvery} > 0 makes every n-th row lack its name.
  * Counts the bytes handed out, so a test can see how much of the file had been read at a given moment.
  */
 public final class GeneratedCompaniesCsv extends InputStream {
