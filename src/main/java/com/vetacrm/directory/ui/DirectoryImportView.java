@@ -1,6 +1,7 @@
 package com.vetacrm.directory.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -20,6 +21,7 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vetacrm.directory.DirectoryImportKind;
@@ -161,29 +163,41 @@ public class DirectoryImportView extends VerticalLayout implements HasDynamicTit
         DirectoryImportKind k = chosen;
         long size = event.getFileSize();
         String fileName = event.getFileName();
-        ui.access(() -> started(ui, fileName));
+        show(ui, () -> started(ui, fileName));
         long[] lastShown = {System.nanoTime()};
         try (InputStream in = event.getInputStream()) {
             DirectoryImportReport result = imports.importCsv(k, in, p -> {
                 long now = System.nanoTime();
                 if (now - lastShown[0] >= PROGRESS_EVERY_NANOS) {
                     lastShown[0] = now;
-                    ui.access(() -> progress(p, size));
+                    show(ui, () -> progress(p, size));
                 }
             });
-            ui.access(() -> finished(ui, fileName, result));
+            show(ui, () -> finished(ui, fileName, result));
         } catch (BusinessRuleException e) {
-            ui.access(() -> refused(ui, getTranslation(e.messageKey(), e.args())));
+            show(ui, () -> refused(ui, getTranslation(e.messageKey(), e.args())));
             drain(event);
             event.reject(getTranslation(ui.getLocale(), e.messageKey(), e.args()));
         } catch (AccessDeniedException e) {
             event.reject(getTranslation(ui.getLocale(), "error.accessDenied"));
-            ui.access(() -> refused(ui, getTranslation("error.accessDenied")));
+            show(ui, () -> refused(ui, getTranslation("error.accessDenied")));
         } catch (IOException | RuntimeException e) {
             String incident = UUID.randomUUID().toString().substring(0, 8);
             log.error("Directory import of {} failed, incident {}", fileName, incident, e);
             event.reject(getTranslation(ui.getLocale(), "error.unexpected", incident));
-            ui.access(() -> refused(ui, getTranslation("error.unexpected", incident)));
+            show(ui, () -> refused(ui, getTranslation("error.unexpected", incident)));
+        }
+    }
+
+    /**
+     * Changes the page from the upload's thread. A page that has gone (tab closed, navigated away) is no
+     * reason to stop the import: the change is dropped and the import goes on to the end.
+     */
+    private static void show(UI ui, Command change) {
+        try {
+            ui.access(change);
+        } catch (UIDetachedException e) {
+            log.debug("Directory import: the page is gone, not shown: {}", e.toString());
         }
     }
 
