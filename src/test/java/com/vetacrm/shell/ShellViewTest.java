@@ -28,7 +28,7 @@ class ShellViewTest extends ViewTest {
     void adminSeesPipelineAndAdministration() {
         navigate(PipelineView.class);
         assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Users", "Sales teams",
-                "Stages", "Tags", "Reference data");
+                "Stages", "Tags", "Reference data", "Directory import");
     }
 
     @Test

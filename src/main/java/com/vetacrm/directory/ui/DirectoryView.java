@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -20,6 +21,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vetacrm.directory.CountBy;
 import com.vetacrm.directory.DirectoryCompanyDetails;
@@ -30,6 +32,7 @@ import com.vetacrm.directory.ReferenceDataService;
 import com.vetacrm.directory.ReferenceDataService.Country;
 import com.vetacrm.directory.ReferenceDataService.Item;
 import com.vetacrm.directory.ReferenceDataService.State;
+import com.vetacrm.security.CurrentUser;
 import com.vetacrm.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
@@ -62,7 +65,7 @@ public class DirectoryView extends VerticalLayout implements HasDynamicTitle {
     private final Div industryCounts = new Div();
     private volatile DirectoryFilter filter = DirectoryFilter.none();
 
-    DirectoryView(DirectoryService directory, ReferenceDataService reference) {
+    DirectoryView(DirectoryService directory, ReferenceDataService reference, CurrentUser currentUser) {
         this.directory = directory;
         this.reference = reference;
         setId("directory-view");
@@ -151,13 +154,23 @@ public class DirectoryView extends VerticalLayout implements HasDynamicTitle {
 
         H2 heading = new H2(getTranslation("directory.title"));
         heading.getStyle().set("margin", "0");
+        HorizontalLayout title = new HorizontalLayout(heading);
+        title.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (currentUser.hasRole(Role.ADMIN)) {
+            // administrators import real company lists (DESIGN §7); the page itself is ADMIN-only too
+            RouterLink importLink = new RouterLink(DirectoryImportView.class);
+            importLink.setId("directory-import-link");
+            importLink.add(VaadinIcon.UPLOAD.create(), new Span(getTranslation("directory.import.link")));
+            importLink.addClassName("export-link");
+            title.add(importLink);
+        }
         HorizontalLayout bar = new HorizontalLayout(country, state, industry, sizeMin, sizeMax, search);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         HorizontalLayout body = new HorizontalLayout(grid, counts);
         body.setSizeFull();
         body.setFlexGrow(1, grid);
-        add(heading, bar, body);
+        add(title, bar, body);
         setFlexGrow(1, body);
         refreshCounts();
     }
