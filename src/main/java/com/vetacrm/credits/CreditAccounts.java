@@ -3,6 +3,7 @@ package com.vetacrm.credits;
 import com.vetacrm.settings.SettingsService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,10 +38,10 @@ class CreditAccounts {
 
     /** The account row of the service, locked until the caller's transaction ends; opened first when missing. */
     CreditLedger.AccountRow lock(String service) {
-        return ledger.lockAccount(service).orElseGet(() -> {
-            open(service);
-            return ledger.lockAccount(service).orElseThrow();
-        });
+        return ledger.lockAccount(service).orElseGet(() -> create(service)
+                .flatMap(ledger::lockAccount)
+                .or(() -> ledger.lockAccount(service))
+                .orElseThrow());
     }
 
     /**
@@ -48,19 +49,21 @@ class CreditAccounts {
      * the settings. Runs in the caller's transaction. Returns whether this call created it.
      */
     boolean open(String service) {
+        return create(service).isPresent();
+    }
+
+    /** The new account's id, or empty when it existed. */
+    private Optional<Long> create(String service) {
         Instant now = clock.instant();
-        if (!ledger.insertAccountIfAbsent(service, now)) {
-            return false;
-        }
         int trial = settings.current().trialCredits();
-        CreditLedger.AccountRow account = ledger.lockAccount(service).orElseThrow();
-        if (trial > 0) {
-            AccountState after = account.state().credit(trial);
-            ledger.insertEntry(account.id(), CreditEntryKind.GRANT, trial, after, null, null, TRIAL_REFERENCE, null,
-                    null, now);
-            ledger.updateAccount(account.id(), after);
-        }
-        log.info("Credit account {} opened with a trial grant of {} credits", service, trial);
-        return true;
+        Optional<Long> created = ledger.insertAccountIfAbsent(service, trial, now);
+        created.ifPresent(id -> {
+            if (trial > 0) {
+                ledger.insertEntry(id, CreditEntryKind.GRANT, trial, new AccountState(trial, 0), null, null,
+                        TRIAL_REFERENCE, null, null, now);
+            }
+            log.info("Credit account {} opened with a trial grant of {} credits", service, trial);
+        });
+        return created;
     }
 }

@@ -83,17 +83,29 @@ class CreditLedger {
                 .optional();
     }
 
+    Optional<AccountRow> lockAccount(long accountId) {
+        return jdbc.sql("SELECT id, balance, held FROM credit_account WHERE id = :id FOR UPDATE")
+                .param("id", accountId)
+                .query((rs, n) -> new AccountRow(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .optional();
+    }
+
     /**
-     * Creates the account with nothing in it unless it exists. True only for the transaction whose insert won:
-     * a second node starting at the same moment waits on the unique key and then inserts nothing.
+     * Creates the account with {@code balance} credits unless it exists, and returns its id; empty when it
+     * existed. A second node inserting at the same moment waits on the unique key for the first transaction
+     * and then inserts nothing. The row is born with its balance, so the creator never has to lock it again
+     * through the unique key (which, while the other node waits there, InnoDB would report as a deadlock).
      */
-    boolean insertAccountIfAbsent(String service, Instant at) {
-        return jdbc.sql("""
+    Optional<Long> insertAccountIfAbsent(String service, long balance, Instant at) {
+        KeyHolder key = new GeneratedKeyHolder();
+        int inserted = jdbc.sql("""
                 INSERT IGNORE INTO credit_account (service, balance, held, version, created_at)
-                VALUES (:service, 0, 0, 0, :at)""")
+                VALUES (:service, :balance, 0, 0, :at)""")
                 .param("service", service)
+                .param("balance", balance)
                 .param("at", utc(at))
-                .update() == 1;
+                .update(key);
+        return inserted == 1 ? Optional.of(key.getKey().longValue()) : Optional.empty();
     }
 
     void updateAccount(long accountId, AccountState state) {
