@@ -1,5 +1,6 @@
 package com.vetacrm.settings.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,6 +32,7 @@ import com.vetacrm.settings.MiningSettings;
 import com.vetacrm.settings.SettingsService;
 import com.vetacrm.shared.BusinessRuleException;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -69,6 +71,8 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
     private final TextArea gdprText = new TextArea();
     private final Span lastSaved = new Span();
     private final List<Country> countries;
+    private SettingsService.LastSaved last;
+    private ZoneId zone = ZoneOffset.UTC;
 
     SettingsView(SettingsService settings, ReferenceDataService reference) {
         this.settings = settings;
@@ -98,12 +102,8 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
         lowBalanceThreshold.setId("setting-low-balance-threshold");
         lowBalanceThreshold.setLabel(getTranslation("settings.lowBalanceThreshold"));
         lowBalanceThreshold.setHelperText(getTranslation("settings.lowBalanceThreshold.helper"));
-        for (IntegerField f : List.of(trialCredits, lowBalanceThreshold)) {
-            f.setMin(0);
-            f.setMax(MiningSettings.MAX_CREDITS);
-            f.setStepButtonsVisible(true);
-            f.setValueChangeMode(ValueChangeMode.EAGER);
-        }
+        limits(trialCredits, "settings.error.trialCredits.range");
+        limits(lowBalanceThreshold, "settings.error.lowBalanceThreshold.range");
 
         gdprText.setId("setting-gdpr-text");
         gdprText.setLabel(getTranslation("settings.gdprText"));
@@ -143,6 +143,17 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
         load(settings.current());
     }
 
+    /** 0 to MAX_CREDITS, with the same message whether the field itself or the binder notices. */
+    private void limits(IntegerField field, String messageKey) {
+        String message = getTranslation(messageKey, 0, MiningSettings.MAX_CREDITS);
+        field.setMin(0);
+        field.setMax(MiningSettings.MAX_CREDITS);
+        field.setStepButtonsVisible(true);
+        field.setValueChangeMode(ValueChangeMode.EAGER);
+        field.setI18n(new IntegerField.IntegerFieldI18n().setMinErrorMessage(message).setMaxErrorMessage(message)
+                .setBadInputErrorMessage(message).setRequiredErrorMessage(message));
+    }
+
     private void bind() {
         binder.forField(leadMining).bind(d -> d.leadMining, (d, v) -> d.leadMining = v);
         binder.forField(leads).bind(d -> d.leads, (d, v) -> d.leads = v);
@@ -175,11 +186,34 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
         d.lowBalanceThreshold = s.lowBalanceThreshold();
         d.gdprText = s.gdprText();
         binder.readBean(d);
-        lastSaved.setText(settings.lastSaved().map(l -> getTranslation("settings.lastSaved",
-                        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                                .withLocale(getLocale()).format(l.at().atZone(ZoneOffset.UTC)) + " UTC",
-                        Objects.requireNonNullElse(l.byName(), "?")))
-                .orElse(getTranslation("settings.neverSaved")));
+        last = settings.lastSaved().orElse(null);
+        showLastSaved();
+    }
+
+    private void showLastSaved() {
+        if (last == null) {
+            lastSaved.setText(getTranslation("settings.neverSaved"));
+            return;
+        }
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).format(last.at().atZone(zone)) + (zone.equals(ZoneOffset.UTC) ? " UTC" : "");
+        lastSaved.setText(getTranslation("settings.lastSaved", when, Objects.requireNonNullElse(last.byName(), "?")));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        // the time of the last save in the browser's zone when it is known; otherwise UTC
+        var details = event.getUI().getPage().getExtendedClientDetails();
+        String browserZone = details == null ? null : details.getTimeZoneId();
+        if (browserZone != null) {
+            try {
+                zone = ZoneId.of(browserZone);
+                showLastSaved();
+            } catch (RuntimeException e) {
+                // an unknown zone id: keep UTC
+            }
+        }
     }
 
     private void save() {
