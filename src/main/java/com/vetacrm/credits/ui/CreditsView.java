@@ -150,7 +150,7 @@ public class CreditsView extends VerticalLayout implements HasDynamicTitle, Befo
         purchases.addColumn(CreditPurchase::requestedByName).setHeader(getTranslation("credits.column.requestedBy"))
                 .setKey("requestedBy").setAutoWidth(true);
         purchases.addComponentColumn(this::purchaseState).setHeader(getTranslation("credits.column.state"))
-                .setKey("state").setAutoWidth(true).setFlexGrow(0);
+                .setKey("state").setWidth("13em").setFlexGrow(0);
         purchases.addColumn(p -> p.decidedAt() == null ? "" : getTranslation("credits.purchase.decidedBy",
                         p.decidedByName(), dateTime(p.decidedAt())))
                 .setHeader(getTranslation("credits.column.decided")).setKey("decided").setFlexGrow(1);
@@ -242,8 +242,9 @@ public class CreditsView extends VerticalLayout implements HasDynamicTitle, Befo
         ledger.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         ledger.addColumn(r -> dateTime(r.createdAt())).setHeader(getTranslation("credits.column.date"))
                 .setKey("date").setAutoWidth(true).setFlexGrow(0);
+        // wide enough for the longest label; auto width would measure only the first rows
         ledger.addComponentColumn(this::kindBadge).setHeader(getTranslation("credits.column.kind")).setKey("kind")
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("9em").setFlexGrow(0);
         ledger.addColumn(r -> CreditFormat.change(r.kind().settled() ? r.amount() : 0, getLocale()))
                 .setHeader(getTranslation("credits.column.change")).setKey("change").setAutoWidth(true)
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
@@ -284,6 +285,9 @@ public class CreditsView extends VerticalLayout implements HasDynamicTitle, Befo
         }
         if (r.kind() == CreditEntryKind.GRANT && "trial".equals(r.reference())) {
             return getTranslation("credits.entry.trial");
+        }
+        if (r.kind() == CreditEntryKind.PURCHASE && r.reference() != null && r.reference().startsWith("purchase-")) {
+            return getTranslation("credits.entry.purchase", r.reference().substring("purchase-".length()));
         }
         return r.reference() == null ? "" : r.reference();
     }

@@ -165,6 +165,7 @@ class CreditsViewTest extends ViewTest {
         assertThat(newest.kind()).isEqualTo(CreditEntryKind.PURCHASE);
         assertThat(newest.amount()).isEqualTo(500);
         assertThat(test(ledger()).getCellText(0, 2)).isEqualTo("+500");
+        assertThat(test(ledger()).getCellText(0, 7)).isEqualTo("Purchase no. " + requested.id() + ", approved");
         assertThat(rows(test(purchases())).stream().filter(p -> p.id() == requested.id()).findFirst().orElseThrow().state())
                 .isEqualTo(PurchaseState.APPROVED);
         assertThat(hasButton(cell(purchases(), p -> p.id() == requested.id(), "actions"), "purchase-approve")).isFalse();
