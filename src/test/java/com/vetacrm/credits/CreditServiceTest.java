@@ -107,6 +107,14 @@ class CreditServiceTest extends ServiceTest {
         assertThat(credits.balance().low()).isFalse();
     }
 
+    @Test
+    void theDatabaseItselfRefusesAnAccountThatWouldBeOverdrawn() {
+        assertThatThrownBy(() -> jdbc.update("UPDATE credit_account SET held = balance + 1"))
+                .hasStackTraceContaining("ck_credit_account_available");
+        assertThatThrownBy(() -> jdbc.update("UPDATE credit_account SET held = -1"))
+                .hasStackTraceContaining("ck_credit_account_held");
+    }
+
     // ---------------------------------------------------------------- holds
 
     @Test
