@@ -16,6 +16,7 @@ import com.vetacrm.leadsource.SourceContact;
 import com.vetacrm.security.CurrentUser;
 import com.vetacrm.security.Role;
 import com.vetacrm.security.VetaPrincipal;
+import com.vetacrm.settings.SettingsService;
 import com.vetacrm.shared.BusinessRuleException;
 import com.vetacrm.shared.PhoneNumbers;
 import com.vetacrm.shared.WebAddresses;
@@ -76,10 +77,12 @@ public class LeadService {
     private final ChatterService chatter;
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
+    private final SettingsService settings;
     private final Clock clock = Clock.systemUTC();
 
     LeadService(LeadRepository leads, LeadQueries queries, StageService stages, TeamService teams, TagService tags,
-            UserService users, ChatterService chatter, CurrentUser currentUser, JdbcTemplate jdbc) {
+            UserService users, ChatterService chatter, CurrentUser currentUser, JdbcTemplate jdbc,
+            SettingsService settings) {
         this.leads = leads;
         this.queries = queries;
         this.stages = stages;
@@ -89,6 +92,7 @@ public class LeadService {
         this.chatter = chatter;
         this.currentUser = currentUser;
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     // ---------------------------------------------------------------- reading
@@ -211,10 +215,16 @@ public class LeadService {
         return details(lead);
     }
 
-    /** A card typed into a pipeline column: name, company and expected revenue; the rest defaults. */
+    /**
+     * A card typed into a pipeline column: name, company and expected revenue; the rest defaults. With the
+     * Leads setting off the installation works with opportunities only, so the card is an opportunity.
+     */
     @Transactional
     public LeadCard quickCreate(QuickLead quick) {
         LeadDraft draft = new LeadDraft();
+        if (!settings.current().leadsEnabled()) {
+            draft.setType(LeadType.OPPORTUNITY);
+        }
         draft.setName(quick.name());
         draft.setPartnerName(quick.partnerName());
         draft.setExpectedRevenue(quick.expectedRevenue() == null ? BigDecimal.ZERO : quick.expectedRevenue());

@@ -1,5 +1,7 @@
 package com.vetacrm.shell;
 
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -14,6 +16,8 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -22,25 +26,32 @@ import com.vetacrm.security.CurrentUser;
 import com.vetacrm.security.VetaPrincipal;
 import com.vetacrm.shared.SupportedLanguage;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame around every signed-in view: app name, side navigation built from the views'
  * {@code @Menu} annotations (Vaadin lists only the views the user's role may open), and the
- * user menu with language and sign-out.
+ * user menu with language and sign-out, and the banners other features contribute ({@link ShellBanner},
+ * asked again after every navigation).
  * <p>
  * Menu titles are translation keys, so one annotation serves every language.
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient AuthenticationContext authenticationContext;
     private final transient UserLanguage userLanguage;
+    private final transient ObjectProvider<ShellBanner> banners;
+    private final Div bannerArea = new Div();
 
-    MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser, UserLanguage userLanguage) {
+    MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser, UserLanguage userLanguage,
+            ObjectProvider<ShellBanner> banners) {
         this.authenticationContext = authenticationContext;
         this.userLanguage = userLanguage;
+        this.banners = banners;
         setPrimarySection(Section.DRAWER);
 
         Span brand = new Span(getTranslation("app.name"));
@@ -53,8 +64,33 @@ public class MainLayout extends AppLayout {
         spacer.addClassName("veta-navbar-spacer");
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("shell.toggleMenu"));
-        addToNavbar(toggle, spacer);
+        bannerArea.setId("shell-banners");
+        bannerArea.addClassName("veta-banners");
+        bannerArea.setVisible(false);
+        addToNavbar(toggle, bannerArea, spacer);
         currentUser.get().ifPresent(user -> addToNavbar(userMenu(user)));
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        refreshBanners();
+    }
+
+    /** Asks every {@link ShellBanner} again, e.g. after a change on the page that may show or hide one. */
+    public void refreshBanners() {
+        bannerArea.removeAll();
+        banners.orderedStream().sorted(Comparator.comparingInt(ShellBanner::order))
+                .forEach(b -> b.create().ifPresent(bannerArea::add));
+        bannerArea.setVisible(bannerArea.getComponentCount() > 0);
+    }
+
+    /** Refreshes the banners of the shell around the UI's current page, if it has one. */
+    public static void refreshBanners(UI ui) {
+        for (HasElement target : ui.getInternals().getActiveRouterTargetsChain()) {
+            if (target instanceof MainLayout layout) {
+                layout.refreshBanners();
+            }
+        }
     }
 
     private SideNav sideNav() {

@@ -45,7 +45,7 @@ class LanguageViewTest extends ViewTest {
 
         assertThat(UI.getCurrent().getLocale().getLanguage()).isEqualTo("es");
         assertThat($(SideNav.class).id("side-nav").getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Embudo", "Leads", "Directorio");
+                .containsExactly("Embudo", "Leads", "Directorio", "Créditos");
     }
 
     @Test

@@ -27,15 +27,15 @@ class ShellViewTest extends ViewTest {
     @WithUserDetails(DemoUsers.ADMIN)
     void adminSeesPipelineAndAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Users", "Sales teams",
-                "Stages", "Tags", "Reference data", "Directory import");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Credits", "Users",
+                "Sales teams", "Stages", "Tags", "Reference data", "Directory import", "Settings");
     }
 
     @Test
     @WithUserDetails(DemoUsers.MANAGER)
-    void managerSeesNoAdministration() {
+    void managerSeesCreditsButNoAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Credits");
     }
 
     @Test
