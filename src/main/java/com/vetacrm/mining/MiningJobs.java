@@ -1,0 +1,204 @@
+package com.vetacrm.mining;
+
+import com.vetacrm.credits.CreditService;
+import com.vetacrm.lead.CrmExclusions;
+import com.vetacrm.lead.LeadService;
+import com.vetacrm.lead.MinedLeads;
+import com.vetacrm.leadsource.LeadSource;
+import com.vetacrm.leadsource.SourceCompany;
+import com.vetacrm.security.VetaPrincipal;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs mining requests (DESIGN §5.4 steps 2–4). The QUEUED request row is the persistent job: a job locks it
+ * ({@code FOR UPDATE SKIP LOCKED}) in the one transaction that selects the companies, creates the records,
+ * captures the credits and marks the request DONE (or NO_RESULT, releasing the hold). Hence:
+ * <ul>
+ * <li>a crash or a lost connection rolls everything back and the request stays QUEUED with its hold; this
+ * node's poller (or another node's) runs it again — no orphaned hold, no half-written request;</li>
+ * <li>two nodes never run one request: the second skips the locked row, and finds it finished afterwards;</li>
+ * <li>a failure is rolled back, then a second transaction releases the hold and marks the request
+ * ERROR/FAILED with the reason;</li>
+ * <li>jobs select companies one at a time (the selection lock), each seeing the previous one's leads, so two
+ * requests never receive the same company.</li>
+ * </ul>
+ * A job acts as its requester (their role and name on the records), whatever thread runs it.
+ */
+@Component
+class MiningJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(MiningJobs.class);
+    private static final int POLL_BATCH = 20;
+
+    private final MiningRequests requests;
+    private final LeadSource source;
+    private final CrmExclusions exclusions;
+    private final LeadService leads;
+    private final CreditService credits;
+    private final UserDetailsService users;
+    private final MiningFaults faults;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate jobTx;
+    private final TransactionTemplate tx;
+    private final ExecutorService executor;
+    private final Clock clock = Clock.systemUTC();
+
+    MiningJobs(MiningRequests requests, LeadSource source, CrmExclusions exclusions, LeadService leads,
+            CreditService credits, UserDetailsService users, MiningFaults faults, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.requests = requests;
+        this.source = source;
+        this.exclusions = exclusions;
+        this.leads = leads;
+        this.credits = credits;
+        this.users = users;
+        this.faults = faults;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+        this.jobTx = new TransactionTemplate(transactions);
+        // Each statement sees what committed before it: after the selection lock, the previous job's leads.
+        this.jobTx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "mining-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs the request's job soon, on a background thread; the poller is the safety net if this node stops. */
+    void start(long id) {
+        try {
+            executor.execute(() -> run(id));
+        } catch (RejectedExecutionException e) {
+            log.info("Mining request {} left to the poller: the executor is shutting down", id);
+        }
+    }
+
+    /** Every QUEUED request this node can lock: new ones another node queued, and any a crash left behind. */
+    @Scheduled(initialDelayString = "${veta.mining.poll-initial-delay:PT10S}",
+            fixedDelayString = "${veta.mining.poll-interval:PT10S}")
+    void runQueued() {
+        for (long id : requests.queued(POLL_BATCH)) {
+            run(id);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Runs one request's job if it is still QUEUED and nobody else runs it; returns its state afterwards. */
+    Optional<MiningState> run(long id) {
+        Optional<MiningRequests.Stored> queued = tx.execute(status -> requests.find(id))
+                .filter(r -> r.state() == MiningState.QUEUED);
+        if (queued.isEmpty()) {
+            return Optional.empty();
+        }
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(asRequester(queued.get().createdByUsername()));
+        try {
+            return runAsRequester(id);
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private Optional<MiningState> runAsRequester(long id) {
+        Optional<MiningState> result;
+        try {
+            result = Optional.ofNullable(jobTx.execute(status -> job(id)));
+        } catch (MiningFaults.SimulatedCrash crash) {
+            log.warn("Mining request {}: {}", id, crash.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            log.warn("Mining request {} failed and was rolled back", id, e);
+            result = fail(id, e);
+        }
+        result.ifPresent(state -> requests.find(id)
+                .ifPresent(r -> events.publishEvent(new MiningRequestFinished(id, r.createdBy()))));
+        return result;
+    }
+
+    /** The job's transaction: null when another job holds the request or it is no longer QUEUED. */
+    private MiningState job(long id) {
+        if (requests.lockQueued(id).isEmpty()) {
+            return null;
+        }
+        requests.lockSelection();
+        MiningRequests.Stored r = requests.find(id).orElseThrow();
+        VetaPrincipal requester = (VetaPrincipal) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        if (!requester.isEnabled()) {
+            throw new IllegalStateException("The requester's account is no longer active");
+        }
+        Instant now = clock.instant();
+        List<SourceCompany> companies = source.select(MiningCriteria.of(r.form()), exclusions, r.form().getLeadNumber());
+        if (companies.isEmpty()) {
+            credits.release(r.holdId());
+            requests.finish(id, MiningState.NO_RESULT, null, null, 0, 0, 0, now);
+            faults.beforeCommit();
+            return MiningState.NO_RESULT;
+        }
+        String minedOn = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
+        List<MinedLeads.MinedLead> mined = companies.stream().map(c -> {
+            EnrichmentCard card = new EnrichmentCard(EnrichmentCard.VERSION, id, r.number(), source.id(), minedOn, c);
+            return new MinedLeads.MinedLead(c, card.summary(), card.toJson());
+        }).toList();
+        MiningForm f = r.form();
+        leads.createMined(new MinedLeads(id, f.getLeadType(), f.getTeamId(), f.getSalespersonId(), f.getTagIds(),
+                f.withContacts(), mined));
+        int contacts = companies.stream().mapToInt(c -> c.contacts().size()).sum();
+        long charge = MiningEstimate.charge(companies.size(), contacts);
+        credits.capture(r.holdId(), charge);
+        requests.finish(id, MiningState.DONE, null, null, companies.size(), contacts, charge, now);
+        faults.beforeCommit();
+        return MiningState.DONE;
+    }
+
+    /** After a rolled-back job: release the hold and record why, unless someone else finished it meanwhile. */
+    private Optional<MiningState> fail(long id, RuntimeException cause) {
+        String reason = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return Optional.ofNullable(tx.execute(status -> {
+            if (requests.lockQueued(id).isEmpty()) {
+                return null;
+            }
+            MiningRequests.Stored r = requests.find(id).orElseThrow();
+            if (r.holdId() != null) {
+                credits.release(r.holdId());  // open: the job's capture or release was rolled back with it
+            }
+            requests.finish(id, MiningState.ERROR, MiningErrorType.FAILED, reason, 0, 0, 0, clock.instant());
+            return MiningState.ERROR;
+        }));
+    }
+
+    private SecurityContext asRequester(String username) {
+        VetaPrincipal principal = (VetaPrincipal) users.loadUserByUsername(username);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                principal.getAuthorities()));
+        return context;
+    }
+}
