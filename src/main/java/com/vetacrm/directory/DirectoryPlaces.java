@@ -83,6 +83,13 @@ final class DirectoryPlaces {
             Map.entry("AU", 4), Map.entry("CH", 4), Map.entry("AT", 4), Map.entry("IN", 6), Map.entry("CO", 6),
             Map.entry("CL", 7));
 
+    /** Usual length of a national fixed-line number (without the trunk 0; Italy's with its 0). */
+    private static final Map<String, Integer> TYPICAL_LENGTH = Map.ofEntries(Map.entry("DE", 10), Map.entry("AT", 10),
+            Map.entry("IT", 10), Map.entry("CH", 9), Map.entry("SE", 9), Map.entry("PL", 9), Map.entry("BE", 8),
+            Map.entry("NL", 9), Map.entry("ES", 9), Map.entry("FR", 9), Map.entry("PT", 9), Map.entry("IE", 9),
+            Map.entry("GB", 10), Map.entry("AU", 9), Map.entry("IN", 10), Map.entry("BR", 10), Map.entry("AR", 10),
+            Map.entry("MX", 10), Map.entry("CO", 10), Map.entry("CL", 9), Map.entry("US", 10), Map.entry("CA", 10));
+
     private static volatile DirectoryPlaces instance;
 
     private final Map<String, List<State>> statesByCountry;
@@ -304,38 +311,48 @@ final class DirectoryPlaces {
     Plan plan(String region, String prefix, boolean mobile) {
         return plans.computeIfAbsent(region + ":" + prefix + ":" + mobile, k -> {
             Random r = new Random(k.hashCode());
-            int best = 0;
-            int bestValid = 0;
+            int[] valid = new int[14];
+            int most = 0;
             for (int length = Math.max(prefix.length() + 3, 6); length <= 13; length++) {
-                int valid = 0;
                 for (int i = 0; i < 40; i++) {
                     PhoneNumber p = number(region, prefix, length, r);
                     if (p != null && fits(p, region, mobile)) {
-                        valid++;
+                        valid[length]++;
                     }
                 }
-                if (valid > bestValid) {
-                    best = length;
-                    bestValid = valid;
-                }
+                most = Math.max(most, valid[length]);
             }
-            if (best == 0) {
+            if (most == 0) {
                 return new Plan(0, new String[0]);
             }
+            // of the lengths that work about as well as the best, the country's usual one (German and Italian
+            // numbers may be 6 to 11 digits long; most are 10)
+            int typical = TYPICAL_LENGTH.getOrDefault(region, 10) + (mobile && (region.equals("BR") || region.equals("AR")) ? 1 : 0);
+            if (region.equals("IE") && prefix.equals("1")) {
+                typical = 8; // Dublin: 01 xxx xxxx
+            }
+            int best = 0;
+            for (int length = 6; length <= 13; length++) {
+                if (valid[length] * 10 >= most * 8 && (best == 0 || Math.abs(length - typical) < Math.abs(best - typical)
+                        || Math.abs(length - typical) == Math.abs(best - typical) && length > best)) {
+                    best = length;
+                }
+            }
+            int bestValid = valid[best];
             if (bestValid >= 38) {
                 return new Plan(best, new String[] {prefix});
             }
             List<String> stems = new ArrayList<>();
             for (int e = 0; e < 100; e++) {
                 String stem = prefix + (e < 10 ? "0" : "") + e;
-                int valid = 0;
+                int ok = 0;
                 for (int i = 0; i < 8; i++) {
                     PhoneNumber p = number(region, stem, best, r);
                     if (p != null && fits(p, region, mobile)) {
-                        valid++;
+                        ok++;
                     }
                 }
-                if (valid >= 7) {
+                if (ok >= 7) {
                     stems.add(stem);
                 }
             }
