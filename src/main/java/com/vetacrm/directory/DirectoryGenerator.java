@@ -68,7 +68,7 @@ class DirectoryGenerator implements ApplicationRunner {
     /** After InitialData (HIGHEST_PRECEDENCE), DemoLeads (+10) and LeadSeeder (+20). */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     static final int CHUNK = 2_000;
-    static final String PROGRESS_KEY = "directory.generator";
+    static final String PROGRESS_KEY = "directory_generator";
     static final String LOCK = "veta.directory.generator";
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryGenerator.class);
