@@ -5,7 +5,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.vetacrm.directory.DirectoryReferenceSnapshot.Code;
-import com.vetacrm.directory.DirectoryReferenceSnapshot.Tech;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -109,8 +108,10 @@ final class DirectoryCompanyFactory {
     private final double[] industryRpe;
     private final double[] industryAgeFactor;
     private final double industryTotal;
-    private final double[] techP;
-    private final boolean[] techCms;
+    private final DirectoryTechnologies technologies;
+    private final DirectoryPlaces places;
+    /** Per market country: its subdivisions that have cities (null where the city files have none). */
+    private final Map<String, DirectoryPlaces.Country> placesByCountry = new HashMap<>();
     private final List<Code> plainRoles = new ArrayList<>();
     private final Map<String, Code> specialRoles = new HashMap<>();
     private final double[] roleWeights;
@@ -145,13 +146,13 @@ final class DirectoryCompanyFactory {
             total += w[0];
         }
         industryTotal = total;
-        int t = ref.technologies().size();
-        techP = new double[t];
-        techCms = new boolean[t];
-        for (int i = 0; i < t; i++) {
-            Tech tech = ref.technologies().get(i);
-            techP[i] = techShare(lower(tech.name())) / 100.0;
-            techCms[i] = tech.category() != null && lower(tech.category()).contains("cms");
+        technologies = new DirectoryTechnologies(ref.technologies());
+        places = DirectoryPlaces.get();
+        for (Market m : markets) {
+            DirectoryPlaces.Country c = places.country(m.country(), ref.statesByCountry().getOrDefault(m.country(), List.of()));
+            if (c != null) {
+                placesByCountry.put(m.country(), c);
+            }
         }
         for (Code role : ref.roles()) {
             String c = lower(role.code() + " " + role.name());
@@ -208,44 +209,25 @@ final class DirectoryCompanyFactory {
         return new double[] {2, 200_000, 1.0};
     }
 
-    /** Share of all websites using a technology, in percent (DATA.md §5); 0.5 when unknown. */
-    private static double techShare(String n) {
-        String[][] shares = {
-                {"wordpress", "43.7"}, {"shopify", "4.6"}, {"wix", "3.2"}, {"squarespace", "2.2"}, {"joomla", "1.6"},
-                {"drupal", "0.9"}, {"adobe experience", "0.9"}, {"webflow", "0.8"}, {"prestashop", "0.7"},
-                {"google sites", "0.6"}, {"jquery", "78"}, {"react", "4"}, {"cloudflare", "20"}, {"akamai", "1.4"},
-                {"cloudfront", "1.2"}, {"fastly", "1.1"}, {"google tag manager", "47"}, {"google analytics", "55"},
-                {"clarity", "2"}, {"hotjar", "2"}, {"yandex", "2"}, {"matomo", "1"}, {"adobe analytics", "0.5"},
-                {"google ads", "15"}, {"facebook pixel", "10"}, {"meta pixel", "10"}, {"linkedin insight", "1.5"},
-                {"tiktok", "0.5"}, {"hubspot", "1.5"}, {"klaviyo", "1"}, {"mailchimp", "2"}, {"salesforce", "0.5"},
-                {"pardot", "0.5"}, {"marketo", "0.3"}, {"activecampaign", "0.3"}, {"zoho", "0.3"},
-                {"contact form 7", "5"}, {"gravity forms", "1.5"}, {"typeform", "0.3"}, {"whatsapp", "2"},
-                {"tawk", "1"}, {"zendesk", "0.4"}, {"intercom", "0.3"}, {"tidio", "0.3"}, {"livechat", "0.2"},
-                {"freshdesk", "0.1"}, {"drift", "0.1"}, {"paypal", "4"}, {"stripe", "2"}, {"klarna", "0.5"},
-                {"square", "0.3"}, {"mercado pago", "0.3"}, {"adyen", "0.1"}, {"woocommerce", "7"}, {"magento", "0.6"},
-                {"opencart", "0.4"}, {"bigcommerce", "0.3"}, {"amazon web services", "8"}, {"aws", "8"},
-                {"godaddy", "4"}, {"google cloud", "4"}, {"ovh", "2"}, {"hostinger", "2"}, {"azure", "1.5"},
-                {"digitalocean", "1.5"}, {"hetzner", "1.5"}, {"nginx", "34"}, {"apache", "28"}, {"litespeed", "14"},
-                {"iis", "4"}, {"php", "75"}, {"asp.net", "6"}, {"node.js", "3"}, {"google fonts", "55"},
-                {"core-js", "40"}, {"font awesome", "25"}, {"bootstrap", "20"}, {"swiper", "10"}, {"lodash", "5"},
-                {"gsap", "3"}, {"next.js", "1"}, {"vue", "1"}, {"angular", "0.3"}, {"yoast", "12"}, {"elementor", "10"},
-                {"youtube", "10"}, {"google maps", "8"}, {"recaptcha", "8"}, {"divi", "2"}, {"vimeo", "1.5"},
-                {"onetrust", "1"}, {"cookiebot", "1"}};
-        for (String[] s : shares) {
-            if (n.contains(s[0])) {
-                return Double.parseDouble(s[1]);
-            }
-        }
-        return 0.5;
-    }
-
     // ------------------------------------------------------------------------------------------------
 
     /** Company number {@code index} (0-based), before domain de-duplication across companies. */
     NewCompany company(long index) {
         Random r = new Random(seed * 1_000_003L + index);
         Market m = pickMarket(r);
-        Seeded seeded = fakers.get().computeIfAbsent(m.locale(), l -> {
+        // where: a real city of a subdivision that has cities (weighted), else the old fallback
+        DirectoryPlaces.Country country = placesByCountry.get(m.country());
+        DirectoryPlaces.City place = null;
+        String state;
+        if (country != null) {
+            place = country.pick(r).pick(r);
+            state = place.state();
+        } else {
+            List<String> states = ref.statesByCountry().getOrDefault(m.country(), List.of());
+            state = states.isEmpty() ? null : pickState(states, r);
+        }
+        Locale locale = locale(m, state);
+        Seeded seeded = fakers.get().computeIfAbsent(locale, l -> {
             Random random = new Random(0);
             return new Seeded(new Faker(l, random), random);
         });
@@ -267,13 +249,12 @@ final class DirectoryCompanyFactory {
         String legalName = legalName(name, m, r);
         String slug = slug(name);
         String domain = slug + "." + (m.country().equals("US") || r.nextInt(100) < 20 ? "com" : m.tld());
-        List<String> states = ref.statesByCountry().getOrDefault(m.country(), List.of());
-        String state = states.isEmpty() ? null : pickState(states, r);
-        String zone = state != null && ref.stateZones().containsKey(state) ? ref.stateZones().get(state)
+        String zone = place != null && place.zone() != null ? place.zone()
+                : state != null && ref.stateZones().containsKey(state) ? ref.stateZones().get(state)
                 : ref.countryZones().get(m.country());
-        String city = safe(() -> f.address().city(), "");
-        String street = safe(() -> f.address().streetAddress(), "");
-        String zip = safe(() -> f.address().zipCode(), "");
+        String city = place != null ? place.name() : safe(() -> f.address().city(), "");
+        String street = safe(() -> f.address().streetAddress(), "").trim();
+        String zip = place != null ? DirectoryPlaces.zip(place, r) : safe(() -> f.address().zipCode(), "");
         double sizeFactor = employees < 10 ? 0.7 : employees < 50 ? 0.85 : employees < 250 ? 1.0 : 1.2;
         double revenue = employees * industryRpe[industry] * sizeFactor * Math.exp(r.nextGaussian() * 0.5);
         BigDecimal annualRevenue = BigDecimal.valueOf(Math.max(1000, Math.round(revenue / 1000.0) * 1000));
@@ -285,8 +266,8 @@ final class DirectoryCompanyFactory {
         if (founded > 2015 && ind.name() != null && lower(ind.name()).contains("software") && r.nextBoolean()) {
             mailbox = "hello";
         }
-        String phone = phone(m.country(), PhoneNumberType.FIXED_LINE, r);
-        String mobile = r.nextInt(100) < (m.mobileHeavy() ? 45 : 15) ? phone(m.country(), PhoneNumberType.MOBILE, r) : null;
+        String phone = phone(m.country(), place, false, r);
+        String mobile = r.nextInt(100) < (m.mobileHeavy() ? 45 : 15) ? phone(m.country(), place, true, r) : null;
         String handle = slug.replace("-", "");
         handle = handle.length() > 15 ? handle.substring(0, 15) : handle;
         String linkedin = r.nextInt(100) < (employees >= 10 ? 85 : 55) ? "https://www.linkedin.com/company/" + slug : null;
@@ -295,13 +276,42 @@ final class DirectoryCompanyFactory {
         String type = companyType(employees, ind, r);
         String description = description(name, ind, city, ref.countryNames().getOrDefault(m.country(), m.country()),
                 founded, employees, r);
-        List<String> techs = technologies(r, employees);
-        List<NewContact> contacts = contacts(f, r, m, domain, employees, phone);
-        return new NewCompany(index, String.format(Locale.ROOT, "VD%08d", index + 1), name, legalName, domain,
-                description, ind.code(), employees, annualRevenue, founded, phone, mobile, mailbox + "@" + domain,
-                street, city, zip, m.country(), state, zone, linkedin, twitter, facebook, type, rank(index),
-                contacts, techs);
+        List<String> techs = technologies.pick(r, employees, m.country(), !consumer(ind));
+        List<NewContact> contacts = contacts(f, r, m, place, domain, employees);
+        return new NewCompany(index, ref(index), name, legalName, domain, description, ind.code(), employees,
+                annualRevenue, founded, phone, mobile, mailbox + "@" + domain, street, city, zip, m.country(), state,
+                zone, linkedin, twitter, facebook, type, rank(index), contacts, techs);
     }
+
+    /** Generated companies' refs: "VD" and the 1-based index in 8 digits; imports must use other refs. */
+    static String ref(long index) {
+        return String.format(Locale.ROOT, "VD%08d", index + 1);
+    }
+
+    /** Retail and consumer businesses (the others are B2B for the technology mix). */
+    private static boolean consumer(Code industry) {
+        String n = lower(industry.code() + " " + industry.name());
+        return n.contains("retail") || n.contains("consumer") || n.contains("food");
+    }
+
+    /** Names and streets in the subdivision's language where a country has several (Flanders, Quebec, Geneva…). */
+    private static Locale locale(Market m, String state) {
+        if (state == null) {
+            return m.locale();
+        }
+        return switch (state) {
+            case "BE-VLG" -> NL_BE;
+            case "CA-QC" -> FR;
+            case "CH-GE", "CH-VD", "CH-NE", "CH-JU" -> FR_CH;
+            case "CH-TI" -> IT;
+            default -> m.locale();
+        };
+    }
+
+    private static final Locale NL_BE = Locale.forLanguageTag("nl-BE");
+    private static final Locale FR = Locale.forLanguageTag("fr");
+    private static final Locale FR_CH = Locale.forLanguageTag("fr-CH");
+    private static final Locale IT = Locale.forLanguageTag("it");
 
     /** A bijection of the index (SplitMix64's finaliser after a seed-dependent offset): unique, stable, random-looking. */
     long rank(long index) {
@@ -322,41 +332,9 @@ final class DirectoryCompanyFactory {
         return markets.getLast();
     }
 
-    /** Business hubs weigh more than small states (roughly by share of firms); the others count 1. */
-    private static final Map<String, Double> STATE_WEIGHTS = Map.ofEntries(
-            Map.entry("US-CA", 12.0), Map.entry("US-TX", 9.0), Map.entry("US-NY", 7.0), Map.entry("US-FL", 7.0),
-            Map.entry("US-IL", 4.0), Map.entry("US-PA", 4.0), Map.entry("US-OH", 3.0), Map.entry("US-GA", 3.0),
-            Map.entry("US-NC", 3.0), Map.entry("US-MI", 3.0), Map.entry("US-NJ", 3.0), Map.entry("US-VA", 3.0),
-            Map.entry("US-WA", 3.0), Map.entry("US-MA", 3.0), Map.entry("CA-ON", 8.0), Map.entry("CA-QC", 5.0),
-            Map.entry("CA-BC", 4.0), Map.entry("CA-AB", 3.0), Map.entry("MX-CMX", 8.0), Map.entry("MX-MEX", 7.0),
-            Map.entry("MX-JAL", 4.0), Map.entry("MX-NLE", 4.0), Map.entry("MX-VER", 3.0), Map.entry("MX-PUE", 3.0),
-            Map.entry("MX-GUA", 2.0), Map.entry("BR-SP", 12.0), Map.entry("BR-RJ", 5.0), Map.entry("BR-MG", 5.0),
-            Map.entry("BR-RS", 3.0), Map.entry("BR-PR", 3.0), Map.entry("BR-SC", 2.0), Map.entry("AU-NSW", 6.0),
-            Map.entry("AU-VIC", 5.0), Map.entry("AU-QLD", 4.0), Map.entry("AU-WA", 2.0), Map.entry("DE-NW", 5.0),
-            Map.entry("DE-BY", 4.0), Map.entry("DE-BW", 4.0), Map.entry("DE-NI", 2.0), Map.entry("DE-HE", 2.0),
-            Map.entry("DE-BE", 2.0), Map.entry("ES-MD", 6.0), Map.entry("ES-CT", 6.0), Map.entry("ES-AN", 4.0),
-            Map.entry("ES-VC", 3.0), Map.entry("GB-ENG", 15.0), Map.entry("GB-SCT", 1.5), Map.entry("IN-MH", 5.0),
-            Map.entry("IN-DL", 4.0), Map.entry("IN-KA", 4.0), Map.entry("IN-TN", 3.0), Map.entry("IN-GJ", 2.0),
-            Map.entry("AR-C", 6.0), Map.entry("AR-B", 6.0), Map.entry("AR-X", 2.0), Map.entry("AR-S", 2.0),
-            Map.entry("FR-IDF", 6.0), Map.entry("FR-ARA", 3.0), Map.entry("FR-PAC", 2.0), Map.entry("IT-25", 4.0),
-            Map.entry("IT-62", 3.0), Map.entry("IT-34", 2.0), Map.entry("IT-72", 2.0), Map.entry("NL-NH", 4.0),
-            Map.entry("NL-ZH", 4.0), Map.entry("NL-NB", 2.5), Map.entry("NL-UT", 2.0), Map.entry("PT-11", 5.0),
-            Map.entry("PT-13", 4.0), Map.entry("CO-DC", 6.0), Map.entry("CO-ANT", 3.0), Map.entry("CL-RM", 8.0),
-            Map.entry("ES-CE", 0.1), Map.entry("ES-ML", 0.1), Map.entry("ES-CN", 1.5));
-
+    /** A subdivision for a country the city files do not cover: any of its top-level ones. */
     private static String pickState(List<String> states, Random r) {
-        double total = 0;
-        for (String s : states) {
-            total += STATE_WEIGHTS.getOrDefault(s, 1.0);
-        }
-        double x = r.nextDouble() * total;
-        for (String s : states) {
-            x -= STATE_WEIGHTS.getOrDefault(s, 1.0);
-            if (x < 0) {
-                return s;
-            }
-        }
-        return states.getLast();
+        return states.get(r.nextInt(states.size()));
     }
 
     private int pickIndustry(Random r) {
@@ -467,40 +445,6 @@ final class DirectoryCompanyFactory {
         };
     }
 
-    private List<String> technologies(Random r, int employees) {
-        List<Tech> all = ref.technologies();
-        Set<String> chosen = new LinkedHashSet<>();
-        boolean cms = false;
-        double big = employees >= 1000 ? 1.3 : 1.0;
-        for (int i = 0; i < all.size(); i++) {
-            double p = Math.min(0.95, techP[i] * big);
-            if (r.nextDouble() < p) {
-                if (techCms[i]) {
-                    if (cms) {
-                        continue;
-                    }
-                    cms = true;
-                }
-                chosen.add(all.get(i).code());
-            }
-        }
-        List<String> list = new ArrayList<>(chosen);
-        while (list.size() > 12) {
-            list.remove(r.nextInt(list.size()));
-        }
-        if (list.isEmpty()) {
-            // the most widespread technology of the list
-            int best = 0;
-            for (int i = 1; i < techP.length; i++) {
-                if (techP[i] > techP[best]) {
-                    best = i;
-                }
-            }
-            list.add(all.get(best).code());
-        }
-        return list;
-    }
-
     // ------------------------------------------------------------------------------------------------
     // contacts
 
@@ -516,7 +460,8 @@ final class DirectoryCompanyFactory {
         return 20 + r.nextInt(6);
     }
 
-    private List<NewContact> contacts(Faker f, Random r, Market m, String domain, int employees, String companyPhone) {
+    private List<NewContact> contacts(Faker f, Random r, Market m, DirectoryPlaces.City place, String domain,
+            int employees) {
         int n = contactCount(employees, r);
         if (n == 0 || plainRoles.isEmpty() && specialRoles.isEmpty()) {
             return List.of();
@@ -526,10 +471,23 @@ final class DirectoryCompanyFactory {
             pattern = "first.last";
         }
         boolean doubleSurname = Set.of("ES", "MX", "AR", "CO", "CL").contains(m.country());
+        String language = DirectoryTitles.language(m.country());
+        // Datafaker knows which first names are women's for Spanish and Brazilian Portuguese
+        boolean gendered = DirectoryTitles.gendered(language);
+        boolean genderedNames = gendered && (m.locale().getLanguage().equals("es") || m.locale().toLanguageTag().equals("pt-BR"));
         List<NewContact> out = new ArrayList<>(n);
         Set<String> locals = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            String first = safe(() -> f.name().firstName(), "Alex");
+            boolean female;
+            String first;
+            if (genderedNames) {
+                // women hold about 40 % of these positions (DATA.md §6)
+                female = r.nextInt(100) < 40;
+                first = female ? safe(() -> f.name().femaleFirstName(), "María") : safe(() -> f.name().maleFirstName(), "José");
+            } else {
+                first = safe(() -> f.name().firstName(), "Alex");
+                female = gendered && looksFemale(first);
+            }
             String last = safe(() -> f.name().lastName(), "Smith");
             String full = first + " " + last;
             if (doubleSurname && r.nextInt(100) < 60) {
@@ -550,7 +508,11 @@ final class DirectoryCompanyFactory {
                     seniority = executive;
                 }
             }
-            String title = title(role, seniority, r);
+            String title = gendered ? DirectoryTitles.title(role.code(), seniority == null ? null : seniority.code(),
+                    language, female, r) : null;
+            if (title == null) {
+                title = title(role, seniority, r);
+            }
             String local = local(pattern, fold(first), fold(last));
             String candidate = local;
             for (int k = 2; !locals.add(candidate); k++) {
@@ -558,13 +520,24 @@ final class DirectoryCompanyFactory {
             }
             String email = candidate.isEmpty() ? null : candidate + "@" + domain;
             String phone = r.nextInt(100) < 70
-                    ? (r.nextInt(100) < (m.mobileHeavy() ? 50 : 25) ? phone(m.country(), PhoneNumberType.MOBILE, r)
-                            : phone(m.country(), PhoneNumberType.FIXED_LINE, r))
+                    ? phone(m.country(), place, r.nextInt(100) < (m.mobileHeavy() ? 50 : 25), r)
                     : null;
             out.add(new NewContact(i, trim(full, 255), trim(first, 128), trim(last, 128), title, role.code(),
                     seniority == null ? null : seniority.code(), email, phone));
         }
         return out;
+    }
+
+    private static final Set<String> MALE_IN_A = Set.of("luca", "joshua", "borja", "bautista", "garcia", "nicola");
+    private static final Set<String> FEMALE_NOT_IN_A = List.of("carmen", "isabel", "pilar", "mercedes", "raquel",
+            "beatriz", "inês", "ines", "irene", "esther", "ruth", "rosário", "conceição", "leonor", "matilde",
+            "lurdes", "alice", "raquel", "noemí", "belén", "inés", "rocío", "soledad", "luz", "nieves", "dolores")
+            .stream().collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Portuguese and Spanish first names of women mostly end in "a" (Ana, Joana, Marta); a few do not. */
+    private static boolean looksFemale(String first) {
+        String f = lower(first.split(" ")[0]);
+        return (f.endsWith("a") && !MALE_IN_A.contains(f)) || FEMALE_NOT_IN_A.contains(f);
     }
 
     /** Functions weighted by how often they appear in B2B contact lists (sales and marketing first). */
@@ -688,8 +661,19 @@ final class DirectoryCompanyFactory {
     // ------------------------------------------------------------------------------------------------
     // phones
 
-    private String phone(String region, PhoneNumberType type, Random r) {
-        Map<String, String[]> cache = type == PhoneNumberType.MOBILE ? mobilePool : fixedPool;
+    /**
+     * A number valid for the country (E.164): with the city's area code where the city files give one
+     * (mobiles too where they are geographic), else one of the country's pool.
+     */
+    private String phone(String region, DirectoryPlaces.City place, boolean mobile, Random r) {
+        if (place != null) {
+            String number = places.phone(place, mobile, r);
+            if (number != null) {
+                return number;
+            }
+        }
+        PhoneNumberType type = mobile ? PhoneNumberType.MOBILE : PhoneNumberType.FIXED_LINE;
+        Map<String, String[]> cache = mobile ? mobilePool : fixedPool;
         String[] pool = cache.computeIfAbsent(region, k -> phonePool(k, type));
         return pool.length == 0 ? null : pool[r.nextInt(pool.length)];
     }

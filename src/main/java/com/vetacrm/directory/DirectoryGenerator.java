@@ -3,7 +3,9 @@ package com.vetacrm.directory;
 import com.vetacrm.database.SequenceIds;
 import com.vetacrm.directory.DirectoryCompanyFactory.NewCompany;
 import com.vetacrm.directory.DirectoryCompanyFactory.NewContact;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -19,9 +21,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.stream.LongStream;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -32,15 +37,29 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills the company directory on a start where {@code directory_company} is empty, up to
- * {@code veta.directory.size} companies (default 20,000; 1,000,000 for benchmarks) from
- * {@code veta.directory.seed}. Same seed and size, same rows (see {@link DirectoryCompanyFactory}).
+ * Fills the company directory up to {@code veta.directory.size} companies (default 20,000; 1,000,000 for
+ * benchmarks) from {@code veta.directory.seed}. Same seed and size, same rows (see
+ * {@link DirectoryCompanyFactory}).
  * <p>
  * Companies are generated in chunks on a worker pool while the previous chunk is written with JDBC
  * batches (MariaDB Connector/J sends them in bulk), each chunk in its own transaction. Ids come from the
  * tables' sequences in Hibernate's blocks ({@link SequenceIds}). Domains are made unique in index order
- * (a collision gets a number: {@code acme2.com}), so the result does not depend on thread timing.
- * Runs after the admin initial data and the demo and benchmark leads.
+ * (a collision gets a variant: {@code acme-group.de}, {@code acme2.com}), so the result does not depend on
+ * thread timing. Runs after the admin initial data and the demo and benchmark leads.
+ * <p>
+ * <b>Resumable</b> (decision 55): the progress is the row {@value #PROGRESS_KEY} of {@code app_setting}
+ * ({@code seed=42;next=12000}: companies 0 to 11,999 are written), advanced in the transaction of each
+ * chunk. A start with {@code next} below the size continues from there with the domains already taken, so
+ * an interrupted run (process killed) ends as an uninterrupted one would; a larger size later extends the
+ * directory the same way. Without the row, a table that already has companies (imported, or generated
+ * before progress was recorded) is left alone, as is a directory generated from another seed. Generated
+ * companies carry refs {@code VD00000001}… ({@link DirectoryCompanyFactory#ref}); a ref that already exists
+ * (an import chose it) is skipped, so writing is idempotent by ref.
+ * <p>
+ * <b>One node at a time</b> (decision 56): the run holds MariaDB's named lock {@value #LOCK} on a connection
+ * of its own; a node that cannot take it at once leaves the generation to the one that has it. The progress
+ * row is also advanced by compare-and-set ({@code UPDATE … WHERE setting_value = old}), so even without the
+ * lock two writers could not both write a chunk.
  */
 @Component
 @Order(DirectoryGenerator.ORDER)
@@ -49,6 +68,8 @@ class DirectoryGenerator implements ApplicationRunner {
     /** After InitialData (HIGHEST_PRECEDENCE), DemoLeads (+10) and LeadSeeder (+20). */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
     static final int CHUNK = 2_000;
+    static final String PROGRESS_KEY = "directory_generator";
+    static final String LOCK = "veta.directory.generator";
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryGenerator.class);
 
@@ -67,19 +88,34 @@ class DirectoryGenerator implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final int size;
     private final long seed;
+    private final int chunk;
+    /** Called after each chunk is committed with the index reached; tests use it to stop a run midway. */
+    IntConsumer afterChunk = next -> {
+    };
 
+    @Autowired
     DirectoryGenerator(JdbcTemplate jdbc, TransactionTemplate tx,
             @Value("${veta.directory.size:20000}") int size,
             @Value("${veta.directory.seed:42}") long seed) {
+        this(jdbc, tx, size, seed, CHUNK);
+    }
+
+    DirectoryGenerator(JdbcTemplate jdbc, TransactionTemplate tx, int size, long seed, int chunk) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.size = size;
         this.seed = seed;
+        this.chunk = chunk;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        generate();
+        try {
+            generate();
+        } catch (RuntimeException e) {
+            // the written chunks are kept with their progress; the next start continues from there
+            log.error("Company directory generation stopped; the next start continues it", e);
+        }
     }
 
     /** The factory for this seed on the current reference data. */
@@ -87,15 +123,106 @@ class DirectoryGenerator implements ApplicationRunner {
         return new DirectoryCompanyFactory(seed, DirectoryReferenceSnapshot.read(jdbc));
     }
 
-    /** Fills the directory when it is empty; returns how many companies were written. */
+    /**
+     * Fills the directory up to the size, continuing a run that stopped; returns how many companies
+     * this call wrote (0 when there was nothing to do or another node is generating).
+     */
     int generate() {
         if (size <= 0 || !Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT COUNT(*) = 8 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN
-                ('directory_company', 'country', 'country_state', 'time_zone', 'industry', 'contact_role', 'seniority', 'technology')""",
-                Boolean.class))) {
+                SELECT COUNT(*) = 9 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN
+                ('directory_company', 'country', 'country_state', 'time_zone', 'industry', 'contact_role', 'seniority',
+                 'technology', 'app_setting')""", Boolean.class))) {
             return 0;
         }
-        if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM directory_company)", Boolean.class))) {
+        DataSource dataSource = jdbc.getDataSource();
+        if (dataSource == null) {
+            return 0;
+        }
+        try (Connection lock = dataSource.getConnection()) {
+            if (!lock(lock)) {
+                log.info("Company directory: another node is generating it; this one leaves it to that one");
+                return 0;
+            }
+            try {
+                return generateLocked();
+            } finally {
+                unlock(lock);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the directory generator's lock", e);
+        }
+    }
+
+    private static boolean lock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+            ps.setString(1, LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    private static void unlock(Connection c) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            ps.setString(1, LOCK);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            log.warn("Could not release the directory generator's lock (closing its connection does): {}", e.getMessage());
+        }
+    }
+
+    /** The progress row: seed and next index, or null when there is none. */
+    record Progress(long seed, long next) {
+
+        String value() {
+            return "seed=" + seed + ";next=" + next;
+        }
+
+        static Progress parse(String value) {
+            long seed = 0;
+            long next = -1;
+            for (String part : value.split(";")) {
+                String[] kv = part.split("=", 2);
+                if (kv.length == 2 && kv[0].trim().equals("seed")) {
+                    seed = Long.parseLong(kv[1].trim());
+                } else if (kv.length == 2 && kv[0].trim().equals("next")) {
+                    next = Long.parseLong(kv[1].trim());
+                }
+            }
+            return next < 0 ? null : new Progress(seed, next);
+        }
+    }
+
+    Progress progress() {
+        List<String> values = jdbc.queryForList("SELECT setting_value FROM app_setting WHERE setting_key = ?",
+                String.class, PROGRESS_KEY);
+        return values.isEmpty() || values.getFirst() == null ? null : Progress.parse(values.getFirst());
+    }
+
+    private int generateLocked() {
+        long companies = jdbc.queryForObject("SELECT COUNT(*) FROM directory_company", Long.class);
+        Progress progress = progress();
+        if (progress == null) {
+            if (companies > 0) {
+                log.info("Company directory: {} companies not made by this generator (imported, or generated before "
+                        + "progress was recorded); nothing generated", companies);
+                return 0;
+            }
+            progress = new Progress(seed, 0);
+            jdbc.update("INSERT INTO app_setting (setting_key, setting_value, updated_at) VALUES (?, ?, ?)",
+                    PROGRESS_KEY, progress.value(), now());
+        } else if (companies == 0 && progress.next() > 0) {
+            // the directory was emptied: start again, as on a fresh installation
+            progress = advance(progress, new Progress(seed, 0)) ? new Progress(seed, 0) : null;
+            if (progress == null) {
+                return 0;
+            }
+        } else if (progress.seed() != seed) {
+            log.warn("Company directory: generated from seed {}, configured seed {}; nothing generated (empty the "
+                    + "directory to generate it again)", progress.seed(), seed);
+            return 0;
+        }
+        if (progress.next() >= size) {
             return 0;
         }
         DirectoryCompanyFactory factory = factory();
@@ -104,32 +231,45 @@ class DirectoryGenerator implements ApplicationRunner {
             return 0;
         }
         long started = System.nanoTime();
-        log.info("Generating the company directory: {} companies, seed {}", size, seed);
+        int from = (int) progress.next();
+        log.info(from == 0 ? "Generating the company directory: {} companies, seed {}"
+                : "Completing the company directory: {} companies, seed {}, from company {}", size, seed, from + 1);
+        Set<String> domains = new HashSet<>(Math.max(16, size * 2));
+        if (companies > 0) {
+            jdbc.query("SELECT domain FROM directory_company", rs -> {
+                domains.add(rs.getString(1));
+            });
+        }
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "directory-generator");
             t.setDaemon(true);
             return t;
         });
-        Set<String> domains = new HashSet<>(Math.max(16, size * 2));
         int written = 0;
         long contacts = 0;
         try {
-            CompletableFuture<List<NewCompany>> next = chunk(factory, pool, threads, 0);
-            for (int from = 0; from < size; from += CHUNK) {
-                List<NewCompany> companies = next.join();
-                int nextFrom = from + CHUNK;
-                next = nextFrom < size ? chunk(factory, pool, threads, nextFrom) : null;
-                List<NewCompany> unique = new ArrayList<>(companies.size());
-                for (NewCompany c : companies) {
-                    unique.add(uniqueDomain(c, domains));
+            CompletableFuture<List<NewCompany>> next = chunk(factory, pool, threads, from);
+            for (int at = from; at < size; at += chunk) {
+                List<NewCompany> generated = next.join();
+                int to = Math.min(size, at + chunk);
+                next = to < size ? chunk(factory, pool, threads, to) : null;
+                Set<String> existing = new HashSet<>(jdbc.queryForList(
+                        "SELECT ref FROM directory_company WHERE ref BETWEEN ? AND ?", String.class,
+                        DirectoryCompanyFactory.ref(at), DirectoryCompanyFactory.ref(to - 1)));
+                List<NewCompany> unique = new ArrayList<>(generated.size());
+                for (NewCompany c : generated) {
+                    if (!existing.contains(c.ref())) {
+                        unique.add(uniqueDomain(c, domains));
+                    }
                 }
-                contacts += write(unique);
+                contacts += write(unique, new Progress(seed, at), new Progress(seed, to));
                 written += unique.size();
-                if (written % 50_000 == 0 || written == size) {
+                afterChunk.accept(to);
+                if ((to - from) % 50_000 < chunk || to == size) {
                     double seconds = (System.nanoTime() - started) / 1e9;
-                    log.info("Directory: {} / {} companies, {} contacts ({} s, {} companies/s)", written, size, contacts,
-                            String.format("%.1f", seconds), Math.round(written / Math.max(seconds, 0.001)));
+                    log.info("Directory: {} / {} companies, {} contacts ({} s, {} companies/s)", to, size, contacts,
+                            String.format("%.1f", seconds), Math.round((to - from) / Math.max(seconds, 0.001)));
                 }
             }
         } finally {
@@ -140,9 +280,19 @@ class DirectoryGenerator implements ApplicationRunner {
         return written;
     }
 
+    /** Moves the progress row from {@code from} to {@code to}; false when another writer moved it first. */
+    private boolean advance(Progress from, Progress to) {
+        return jdbc.update("UPDATE app_setting SET setting_value = ?, updated_at = ? WHERE setting_key = ? AND setting_value = ?",
+                to.value(), now(), PROGRESS_KEY, from.value()) == 1;
+    }
+
+    private static Timestamp now() {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+    }
+
     private CompletableFuture<List<NewCompany>> chunk(DirectoryCompanyFactory factory, ExecutorService pool, int threads,
             int from) {
-        int to = Math.min(size, from + CHUNK);
+        int to = Math.min(size, from + chunk);
         int parts = Math.max(1, threads);
         List<CompletableFuture<List<NewCompany>>> slices = new ArrayList<>();
         int step = (to - from + parts - 1) / parts;
@@ -203,13 +353,20 @@ class DirectoryGenerator implements ApplicationRunner {
         }
     }
 
-    /** Writes one chunk in one transaction; returns the number of contacts written. */
-    private long write(List<NewCompany> companies) {
+    /**
+     * Writes one chunk and advances the progress row in one transaction; returns the number of contacts
+     * written. Fails (and writes nothing) when the progress row is no longer {@code from}.
+     */
+    private long write(List<NewCompany> companies, Progress from, Progress to) {
         Long n = tx.execute(status -> {
+            if (!advance(from, to)) {
+                throw new IllegalStateException("The directory's progress moved under this generator (another node?): "
+                        + "expected " + from.value() + ", now " + progress());
+            }
             long[] ids = SequenceIds.reserve(jdbc, "directory_company_seq", companies.size());
             int contactCount = companies.stream().mapToInt(c -> c.contacts().size()).sum();
             long[] contactIds = SequenceIds.reserve(jdbc, "directory_contact_seq", contactCount);
-            Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+            Timestamp now = now();
             List<Object[]> companyRows = new ArrayList<>(companies.size());
             List<Object[]> contactRows = new ArrayList<>(contactCount);
             List<Object[]> techRows = new ArrayList<>();

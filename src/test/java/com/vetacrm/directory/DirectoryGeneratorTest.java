@@ -93,6 +93,37 @@ class DirectoryGeneratorTest extends ServiceTest {
     }
 
     @Test
+    void citiesPostalCodesAndAreaCodesAgreeWithTheStateAsWritten() {
+        Map<String, DirectoryPlaces.City> cities = DirectoryCompanyFactoryTest.citiesByKey();
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT country_code, state_code, city, zip, phone, time_zone FROM directory_company");
+        for (Map<String, Object> row : rows) {
+            String country = (String) row.get("country_code");
+            DirectoryPlaces.City city = cities.get(row.get("state_code") + "|" + row.get("city"));
+            assertThat(city).as("%s is a city of %s", row.get("city"), row.get("state_code")).isNotNull();
+            assertThat((String) row.get("zip")).matches(DirectoryCompanyFactoryTest.ZIP.get(country));
+            if (country.equals("US") || country.equals("CA")) {
+                assertThat(city.phone()).contains(((String) row.get("phone")).substring(2, 5));
+            }
+            if (city.zone() != null) {
+                assertThat(row.get("time_zone")).isEqualTo(city.zone());
+            }
+        }
+        // Spanish titles for Spanish-speaking countries
+        assertThat(jdbc.queryForList("""
+                SELECT p.title FROM directory_contact p JOIN directory_company c ON c.id = p.company_id
+                WHERE c.country_code IN ('ES', 'MX', 'AR', 'CO', 'CL')""", String.class))
+                .isNotEmpty().noneMatch(t -> t.contains("Manager") || t.contains("Director of") || t.contains("Head of"));
+    }
+
+    @Test
+    void theRunRecordsItsProgressSoALaterStartCanContinueIt() {
+        assertThat(generator.progress()).isEqualTo(new DirectoryGenerator.Progress(42, 300));
+        assertThat(jdbc.queryForObject("SELECT setting_value FROM app_setting WHERE setting_key = ?", String.class,
+                DirectoryGenerator.PROGRESS_KEY)).isEqualTo("seed=42;next=300");
+    }
+
+    @Test
     void runningAgainAddsNothing() {
         int before = count("SELECT COUNT(*) FROM directory_company");
         assertThat(generator.generate()).isZero();
