@@ -70,6 +70,10 @@ class AppUser {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Written only by {@link LoginAttempts} (plain SQL); read here for sign-in. */
+    @Column(name = "locked_until", insertable = false, updatable = false)
+    private Instant lockedUntil;
+
     @Version
     private long version;
 
@@ -150,5 +154,9 @@ class AppUser {
 
     void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    Instant getLockedUntil() {
+        return lockedUntil;
     }
 }

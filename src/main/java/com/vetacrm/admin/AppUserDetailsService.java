@@ -24,7 +24,7 @@ class AppUserDetailsService implements UserDetailsService {
         String normalised = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         return users.findByUsername(normalised)
                 .map(u -> new VetaPrincipal(u.getId(), u.getUsername(), u.getDisplayName(), u.getRole(),
-                        u.isActive(), u.getPasswordHash()))
+                        u.isActive(), u.getPasswordHash(), u.getLockedUntil()))
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
     }
 }

@@ -32,13 +32,15 @@ public class UserService {
     private final AppUserRepository users;
     private final CurrentUser currentUser;
     private final PasswordEncoder passwordEncoder;
+    private final LoginAttempts loginAttempts;
     private final Validator validator;
 
     UserService(AppUserRepository users, CurrentUser currentUser, PasswordEncoder passwordEncoder,
-            Validator validator) {
+            LoginAttempts loginAttempts, Validator validator) {
         this.users = users;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
+        this.loginAttempts = loginAttempts;
         this.validator = validator;
     }
 
@@ -129,14 +131,35 @@ public class UserService {
     }
 
     /**
-     * Sets a new password chosen by an administrator, for a user who forgot theirs. Takes effect at the
-     * user's next sign-in.
+     * Sets a new password chosen by an administrator, for a user who forgot theirs (or locked themself out by
+     * failed sign-ins: the lock is lifted). Takes effect at the user's next sign-in.
      */
     @Transactional
     @RolesAllowed(Role.Names.ADMIN)
     public void resetPassword(long userId, String newPassword) {
         checkPassword(newPassword);
-        load(userId).changePasswordHash(passwordEncoder.encode(newPassword));
+        AppUser user = load(userId);
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
+        loginAttempts.clear(user.getUsername());
+    }
+
+    /**
+     * The signed-in user changes their own password, proving they know the current one (a session left open
+     * must not be enough to take the account over).
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changeMyPassword(String currentPassword, String newPassword) {
+        AppUser user = users.findById(currentUser.require().id())
+                .orElseThrow(() -> new BusinessRuleException("error.user.notFound"));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new BusinessRuleException("users.error.password.wrongCurrent");
+        }
+        checkPassword(newPassword);
+        if (passwordEncoder.matches(newPassword, user.getPasswordHash())) {
+            throw new BusinessRuleException("users.error.password.unchanged");
+        }
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
     }
 
     /** The language the signed-in user chose, if any; otherwise the browser's decides. */

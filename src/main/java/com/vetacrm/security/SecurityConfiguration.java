@@ -1,5 +1,7 @@
 package com.vetacrm.security;
 
+import org.springframework.security.config.Customizer;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import com.vetacrm.security.ui.LoginView;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +22,25 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
 
+    /**
+     * What pages may load and run. Vaadin Flow needs {@code 'unsafe-inline'} and {@code 'unsafe-eval'} for
+     * scripts and {@code 'unsafe-inline'} for styles (its bootstrap and client engine); everything else is
+     * this origin only: no framing ({@code frame-ancestors}), no plugins, forms and the push connection back
+     * to Veta only.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+            + " style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:;"
+            + " connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         // Load balancers and uptime checks may read health without signing in (no details shown).
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
+        http.headers(headers -> headers
+                .frameOptions(frame -> frame.deny())
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

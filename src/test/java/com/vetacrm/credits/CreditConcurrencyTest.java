@@ -3,6 +3,7 @@ package com.vetacrm.credits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vetacrm.shared.BusinessRuleException;
+import com.vetacrm.testsupport.MiningRequestRows;
 import com.vetacrm.testsupport.CreditInvariants;
 import com.vetacrm.testsupport.DemoUsers;
 import com.vetacrm.testsupport.Refusals;
@@ -42,6 +43,11 @@ class CreditConcurrencyTest extends ServiceTest {
     CreditService credits;
     @Autowired
     JdbcTemplate jdbc;
+
+    @BeforeEach
+    void theMiningRequestsTheLedgerRefersTo() {
+        MiningRequestRows.exist(jdbc);
+    }
     @Autowired
     UserDetailsService users;
 

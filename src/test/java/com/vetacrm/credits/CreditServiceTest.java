@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vetacrm.settings.SettingsService;
 import com.vetacrm.shared.BusinessRuleException;
+import com.vetacrm.testsupport.MiningRequestRows;
 import com.vetacrm.testsupport.CreditInvariants;
 import com.vetacrm.testsupport.DemoUsers;
 import com.vetacrm.testsupport.Refusals;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -35,6 +37,11 @@ class CreditServiceTest extends ServiceTest {
     SettingsService settings;
     @Autowired
     JdbcTemplate jdbc;
+
+    @BeforeEach
+    void theMiningRequestsTheLedgerRefersTo() {
+        MiningRequestRows.exist(jdbc);
+    }
     @Autowired
     TransactionTemplate tx;
     @Autowired

@@ -1,5 +1,10 @@
 package com.vetacrm.security.ui;
 
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vetacrm.security.LoginPolicy;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,11 +20,13 @@ import com.vetacrm.security.CurrentUser;
 
 /**
  * Sign-in page. Spring Security processes the form POST; a failed attempt comes back with
- * {@code ?error} and shows one message that does not say whether the user exists.
+ * {@code ?error} and shows one message that does not say whether the user exists — except for a user
+ * locked after too many failed attempts, who is told to wait (or to ask an administrator).
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
 
     private final LoginForm form = new LoginForm();
     private final transient CurrentUser currentUser;
@@ -67,7 +74,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             event.forwardTo("");
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (error && lastFailure() instanceof LockedException) {
+            LoginI18n i18n = i18n();
+            i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.locked.message", LoginPolicy.LOCK.toMinutes()));
+            form.setI18n(i18n);
+        }
+        form.setError(error);
+    }
+
+    /** Why the last sign-in of this browser session failed, as Spring Security's failure handler kept it. */
+    private static Object lastFailure() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        HttpSession session = request == null ? null : request.getHttpServletRequest().getSession(false);
+        return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 
     @Override

@@ -27,6 +27,7 @@ import com.vetacrm.credits.CreditPurchase;
 import com.vetacrm.credits.CreditService;
 import com.vetacrm.credits.PurchaseState;
 import com.vetacrm.shell.AccessDeniedView;
+import com.vetacrm.testsupport.MiningRequestRows;
 import com.vetacrm.testsupport.CreditInvariants;
 import com.vetacrm.testsupport.DemoUsers;
 import com.vetacrm.testsupport.SignIns;
@@ -39,6 +40,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
@@ -54,6 +56,11 @@ class CreditsViewTest extends ViewTest {
     CreditService credits;
     @Autowired
     JdbcTemplate jdbc;
+
+    @BeforeEach
+    void theMiningRequestsTheLedgerRefersTo() {
+        MiningRequestRows.exist(jdbc);
+    }
     @Autowired
     UserDetailsService users;
 
