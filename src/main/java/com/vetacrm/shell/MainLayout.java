@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vetacrm.admin.UserService;
 import com.vetacrm.security.CurrentUser;
 import com.vetacrm.security.VetaPrincipal;
 import com.vetacrm.shared.SupportedLanguage;
@@ -45,13 +46,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final transient AuthenticationContext authenticationContext;
     private final transient UserLanguage userLanguage;
     private final transient ObjectProvider<ShellBanner> banners;
+    private final transient UserService users;
     private final Div bannerArea = new Div();
 
     MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser, UserLanguage userLanguage,
-            ObjectProvider<ShellBanner> banners) {
+            ObjectProvider<ShellBanner> banners, UserService users) {
         this.authenticationContext = authenticationContext;
         this.userLanguage = userLanguage;
         this.banners = banners;
+        this.users = users;
         setPrimarySection(Section.DRAWER);
 
         Span brand = new Span(getTranslation("app.name"));
@@ -129,6 +132,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             option.setCheckable(true);
             option.setChecked(SupportedLanguage.of(current).orElse(SupportedLanguage.fallback()) == l);
         }
+        MenuItem password = sub.addItem(getTranslation("shell.password.menu"), e -> new ChangePasswordDialog(users).open());
+        password.setId("change-password");
         MenuItem logout = sub.addItem(getTranslation("shell.logout"), e -> authenticationContext.logout());
         logout.setId("logout");
         return menu;

@@ -60,7 +60,7 @@ class ShellViewTest extends ViewTest {
         assertThat(new MenuBarTester<>(menu).isItemChecked(0, 0, 0)).isTrue();  // Language > English, from the browser default
         assertThat(menu.getItems().getFirst().getSubMenu().getItems())
                 .extracting(item -> item.getId().orElse(""))
-                .containsExactly("language-select", "logout");
+                .containsExactly("language-select", "change-password", "logout");
         assertThat(menu.getItems().getFirst().getElement().getTextRecursively()).contains("Marta Ruiz");
     }
 
@@ -82,7 +82,7 @@ class ShellViewTest extends ViewTest {
                 VaadinSession.getCurrent().getSession()).getHttpSession();
 
         try {
-            new MenuBarTester<>($(MenuBar.class).id("user-menu")).clickItem(0, 1);  // Sign out
+            new MenuBarTester<>($(MenuBar.class).id("user-menu")).clickItem(0, 2);  // Sign out
         } catch (IllegalStateException sessionGone) {
             // the test harness touches the session after the click; the session being gone is the point
         }
