@@ -74,6 +74,16 @@ final class EmbeddedMariaDb {
         }
     }
 
+    /** The server's port on 127.0.0.1 (for the client tools, e.g. a backup). */
+    int port() {
+        return port;
+    }
+
+    /** The unpacked MariaDB distribution: {@code bin/mariadb-dump} and {@code bin/mariadb} are there. */
+    Path baseDir() {
+        return root.resolve("base");
+    }
+
     String jdbcUrl(String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
