@@ -1,5 +1,7 @@
 package com.vetacrm.admin;
 
+import com.vetacrm.audit.AuditAction;
+import com.vetacrm.audit.AuditService;
 import com.vetacrm.security.CurrentUser;
 import com.vetacrm.security.Role;
 import com.vetacrm.shared.BusinessRuleException;
@@ -33,10 +35,12 @@ public class UserService {
     private final CurrentUser currentUser;
     private final PasswordEncoder passwordEncoder;
     private final LoginAttempts loginAttempts;
+    private final AuditService audit;
     private final Validator validator;
 
     UserService(AppUserRepository users, CurrentUser currentUser, PasswordEncoder passwordEncoder,
-            LoginAttempts loginAttempts, Validator validator) {
+            LoginAttempts loginAttempts, AuditService audit, Validator validator) {
+        this.audit = audit;
         this.users = users;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
@@ -101,7 +105,9 @@ public class UserService {
                 role);
         user.setLocale(languageTag(input.language()));
         try {
-            return UserSummary.of(users.saveAndFlush(user));
+            UserSummary created = UserSummary.of(users.saveAndFlush(user));
+            audit.record(AuditAction.USER_CREATED, "user", created.id(), username + ", role " + role);
+            return created;
         } catch (DataIntegrityViolationException e) {
             // another administrator created the same username between our check and the insert
             throw new BusinessRuleException("users.error.username.taken", username);
@@ -126,7 +132,11 @@ public class UserService {
                 throw new BusinessRuleException("users.error.selfDemote");
             }
         }
+        String change = (user.getRole() == role ? "" : "role " + user.getRole() + " -> " + role + ", ")
+                + (user.isActive() == edit.active() ? "" : (edit.active() ? "activated, " : "deactivated, "));
         user.update(displayName, email, role, edit.active(), languageTag(edit.language()));
+        audit.record(AuditAction.USER_UPDATED, "user", user.getId(), user.getUsername()
+                + (change.isEmpty() ? ": name, e-mail or language" : ": " + change.substring(0, change.length() - 2)));
         return UserSummary.of(user);
     }
 
@@ -141,6 +151,7 @@ public class UserService {
         AppUser user = load(userId);
         user.changePasswordHash(passwordEncoder.encode(newPassword));
         loginAttempts.clear(user.getUsername());
+        audit.record(AuditAction.PASSWORD_RESET, "user", user.getId(), user.getUsername());
     }
 
     /**
@@ -160,6 +171,7 @@ public class UserService {
             throw new BusinessRuleException("users.error.password.unchanged");
         }
         user.changePasswordHash(passwordEncoder.encode(newPassword));
+        audit.record(AuditAction.PASSWORD_CHANGED, "user", user.getId(), user.getUsername());
     }
 
     /** The language the signed-in user chose, if any; otherwise the browser's decides. */

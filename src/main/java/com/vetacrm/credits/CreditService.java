@@ -1,5 +1,7 @@
 package com.vetacrm.credits;
 
+import com.vetacrm.audit.AuditAction;
+import com.vetacrm.audit.AuditService;
 import com.vetacrm.security.CurrentUser;
 import com.vetacrm.security.Role;
 import com.vetacrm.security.VetaPrincipal;
@@ -42,6 +44,7 @@ public class CreditService {
     public static final int MAX_REASON_LENGTH = 500;
 
     private final CreditLedger ledger;
+    private final AuditService audit;
     private final CreditAccounts accounts;
     private final SettingsService settings;
     private final CurrentUser currentUser;
@@ -50,9 +53,10 @@ public class CreditService {
     private final Clock clock = Clock.systemUTC();
 
     CreditService(CreditLedger ledger, CreditAccounts accounts, SettingsService settings, CurrentUser currentUser,
-            List<PaymentProvider> providers,
+            AuditService audit, List<PaymentProvider> providers,
             @Value("${veta.credits.payment-provider:" + AdminApprovalPaymentProvider.ID + "}") String providerId) {
         this.ledger = ledger;
+        this.audit = audit;
         this.accounts = accounts;
         this.settings = settings;
         this.currentUser = currentUser;
@@ -238,6 +242,7 @@ public class CreditService {
         ledger.insertEntry(account.id(), CreditEntryKind.GRANT, amount, after, null, null, null, userId(), why,
                 clock.instant());
         ledger.updateAccount(account.id(), after);
+        audit.record(AuditAction.CREDITS_GRANTED, "credits", null, amount + " credits: " + why);
     }
 
     /**
@@ -257,6 +262,7 @@ public class CreditService {
         ledger.insertEntry(account.id(), CreditEntryKind.ADJUST, delta, after, null, null, null, userId(), why,
                 clock.instant());
         ledger.updateAccount(account.id(), after);
+        audit.record(AuditAction.CREDITS_ADJUSTED, "credits", null, delta + " credits: " + why);
     }
 
     /**
@@ -283,6 +289,8 @@ public class CreditService {
                 hold.reference(), userId(), why, clock.instant());
         ledger.addRefund(hold.id(), amount);
         ledger.updateAccount(account.id(), after);
+        audit.record(AuditAction.CREDITS_REFUNDED, "credit-hold", hold.id(),
+                amount + " credits of " + hold.reference() + ": " + why);
     }
 
     // ---------------------------------------------------------------- purchases
@@ -305,6 +313,7 @@ public class CreditService {
         if (reference != null) {
             ledger.setProviderReference(id, reference);
         }
+        audit.record(AuditAction.PURCHASE_REQUESTED, "credit-purchase", id, pack.credits() + " credits");
         return ledger.purchase(id).orElseThrow();
     }
 
@@ -321,6 +330,7 @@ public class CreditService {
         if (!provider(purchase.provider()).map(PaymentProvider::approvedByAdministrator).orElse(false)) {
             throw new BusinessRuleException("credits.purchase.notApprovable", purchase.provider());
         }
+        audit.record(AuditAction.PURCHASE_APPROVED, "credit-purchase", purchase.id(), purchase.credits() + " credits");
         return complete(account, purchase, currentUser.require().id());
     }
 
@@ -333,6 +343,7 @@ public class CreditService {
         CreditLedger.PurchaseRow purchase = lockRequested(purchaseId);
         ledger.decidePurchase(purchase.id(), PurchaseState.REJECTED, currentUser.require().id(), clock.instant(), why,
                 null);
+        audit.record(AuditAction.PURCHASE_REJECTED, "credit-purchase", purchase.id(), why);
         return ledger.purchase(purchase.id()).orElseThrow();
     }
 
@@ -353,6 +364,8 @@ public class CreditService {
         CreditLedger.AccountRow account = accounts.lock(CreditAccounts.LEAD_MINING);
         long id = ledger.insertPurchase(account.id(), pack.credits(), AdminApprovalPaymentProvider.ID,
                 currentUser.require().id(), clock.instant());
+        audit.record(AuditAction.PURCHASE_APPROVED, "credit-purchase", id,
+                pack.credits() + " credits, approved by user " + approvedBy);
         return complete(account, ledger.lockPurchase(id).orElseThrow(), approvedBy);
     }
 

@@ -1,6 +1,8 @@
 package com.vetacrm.mining;
 
 import com.vetacrm.admin.TagService;
+import com.vetacrm.audit.AuditAction;
+import com.vetacrm.audit.AuditService;
 import com.vetacrm.admin.TagSummary;
 import com.vetacrm.admin.TeamService;
 import com.vetacrm.admin.TeamSummary;
@@ -64,12 +66,15 @@ public class MiningService {
     private final UserService users;
     private final TagService tags;
     private final CurrentUser currentUser;
+    private final AuditService audit;
     private final TransactionTemplate tx;
     private final Clock clock = Clock.systemUTC();
 
     MiningService(MiningRequests requests, MiningJobs jobs, LeadSource source, CrmExclusions exclusions,
             CreditService credits, SettingsService settings, ReferenceDataService reference, TeamService teams,
-            UserService users, TagService tags, CurrentUser currentUser, PlatformTransactionManager transactions) {
+            UserService users, TagService tags, CurrentUser currentUser, AuditService audit,
+            PlatformTransactionManager transactions) {
+        this.audit = audit;
         this.requests = requests;
         this.jobs = jobs;
         this.source = source;
@@ -191,12 +196,22 @@ public class MiningService {
                         null, clock.instant());
                 CreditHold hold = credits.hold(maxCost, MiningRequestRow.number(number), requestId);
                 requests.setHold(requestId, hold.id(), maxCost);
+                audit.record(AuditAction.MINING_REQUEST_SUBMITTED, "mining-request", requestId,
+                        MiningRequestRow.number(number) + ": " + f.getLeadNumber() + " " + f.getSearchType() + ", "
+                        + f.getCountries() + ", held " + maxCost + " credits");
                 return requestId;
             });
         } catch (InsufficientCreditsException e) {
-            id = tx.execute(status -> requests.insert(requests.nextNumber(), MiningState.ERROR, MiningErrorType.CREDITS,
-                    "available " + e.available() + ", required " + e.required(), f, source.id(), me.id(), key, null,
-                    clock.instant()));
+            id = tx.execute(status -> {
+                int number = requests.nextNumber();
+                long requestId = requests.insert(number, MiningState.ERROR, MiningErrorType.CREDITS,
+                        "available " + e.available() + ", required " + e.required(), f, source.id(), me.id(), key, null,
+                        clock.instant());
+                audit.record(AuditAction.MINING_REQUEST_SUBMITTED, "mining-request", requestId,
+                        MiningRequestRow.number(number) + ": not enough credits (available " + e.available()
+                        + ", required " + e.required() + ")");
+                return requestId;
+            });
             return row(id);
         } catch (DuplicateKeyException e) {
             // the same key submitted twice at once: the other submit stored it
@@ -230,6 +245,8 @@ public class MiningService {
                 int attempt = r.attempts() + 1;
                 CreditHold hold = credits.hold(maxCost, r.number() + "/" + attempt, id);
                 requests.requeue(id, hold.id(), maxCost, attempt);
+                audit.record(AuditAction.MINING_REQUEST_RETRIED, "mining-request", id,
+                        r.number() + " attempt " + attempt + ", held " + maxCost + " credits");
                 return true;
             }));
         } catch (InsufficientCreditsException e) {

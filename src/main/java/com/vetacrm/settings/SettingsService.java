@@ -1,5 +1,7 @@
 package com.vetacrm.settings;
 
+import com.vetacrm.audit.AuditAction;
+import com.vetacrm.audit.AuditService;
 import com.vetacrm.directory.ReferenceDataService;
 import com.vetacrm.security.CurrentUser;
 import com.vetacrm.security.Role;
@@ -56,15 +58,17 @@ public class SettingsService {
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
 
     private final SettingsStore store;
+    private final AuditService audit;
     private final ReferenceDataService reference;
     private final CurrentUser currentUser;
     private final MiningSettings defaults;
     private final Clock clock = Clock.systemUTC();
 
-    SettingsService(SettingsStore store, ReferenceDataService reference, CurrentUser currentUser,
+    SettingsService(SettingsStore store, ReferenceDataService reference, CurrentUser currentUser, AuditService audit,
             @Value("${veta.settings.installation-country:US}") String defaultCountry,
             @Value("${veta.settings.trial-credits:" + MiningSettings.DEFAULT_TRIAL_CREDITS + "}") int defaultTrialCredits) {
         this.store = store;
+        this.audit = audit;
         this.reference = reference;
         this.currentUser = currentUser;
         String country = defaultCountry == null ? "" : defaultCountry.strip().toUpperCase(Locale.ROOT);
@@ -120,6 +124,10 @@ public class SettingsService {
         values.put(KEY_LOW_BALANCE, Integer.toString(valid.lowBalanceThreshold()));
         values.put(KEY_GDPR_TEXT, valid.gdprText());
         store.write(values, currentUser.get().map(VetaPrincipal::id).orElse(null), clock.instant());
+        audit.record(AuditAction.SETTINGS_SAVED, "settings", null, "lead mining " + valid.leadMiningEnabled()
+                + ", leads " + valid.leadsEnabled() + ", country " + valid.installationCountry() + ", trial credits "
+                + valid.trialCredits() + ", low-balance threshold " + valid.lowBalanceThreshold()
+                + ", GDPR notice " + valid.gdprText().length() + " characters");
         log.info("Lead-mining settings saved by {}: mining {}, leads {}, country {}, trial {}, threshold {}",
                 currentUser.get().map(VetaPrincipal::getUsername).orElse("?"), valid.leadMiningEnabled(),
                 valid.leadsEnabled(), valid.installationCountry(), valid.trialCredits(), valid.lowBalanceThreshold());

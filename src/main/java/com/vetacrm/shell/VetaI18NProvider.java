@@ -25,7 +25,7 @@ public class VetaI18NProvider implements I18NProvider {
 
     /** Base names of the bundles; a new feature bundle is added here. */
     public static final List<String> BUNDLES = List.of("i18n.messages", "i18n.admin", "i18n.lead", "i18n.chatter",
-            "i18n.directory", "i18n.settings", "i18n.credits", "i18n.mining");
+            "i18n.directory", "i18n.settings", "i18n.credits", "i18n.mining", "i18n.audit");
 
     private static final Logger log = LoggerFactory.getLogger(VetaI18NProvider.class);
     private static final ResourceBundle.Control NO_FALLBACK =

@@ -28,7 +28,7 @@ class ShellViewTest extends ViewTest {
     void adminSeesPipelineAndAdministration() {
         navigate(PipelineView.class);
         assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Credits", "Users",
-                "Sales teams", "Stages", "Tags", "Reference data", "Directory import", "Settings");
+                "Sales teams", "Stages", "Tags", "Reference data", "Directory import", "Audit log", "Settings");
     }
 
     @Test
