@@ -62,9 +62,41 @@ final class BenchReport {
             check.accept(call.get());
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
+        return summary(ms);
+    }
+
+    /**
+     * For work whose timed part is only a piece of each call (set-up and clean-up around it): each call
+     * returns the figure it measured itself. {@code warmUp} calls are discarded, then {@code runs} are kept.
+     */
+    static Timing timeEach(int warmUp, int runs, Supplier<Double> measuredCall) {
+        for (int i = 0; i < warmUp; i++) {
+            measuredCall.get();
+        }
+        double[] values = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            values[i] = measuredCall.get();
+        }
+        return summary(values);
+    }
+
+    /** Median and worst of the figures. */
+    static Timing summary(double[] values) {
+        double[] ms = values.clone();
         Arrays.sort(ms);
+        int runs = ms.length;
         double median = runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
         return new Timing(median, ms[runs - 1], runs);
+    }
+
+    /** The machine's load average (1, 5, 15 minutes) as /proc/loadavg gives it, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static void signIn(UserDetailsService users, String username) {
