@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.browserless.BrowserlessUserContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
+import com.vaadin.flow.router.QueryParameters;
 import com.vetacrm.VetaApplication;
 import com.vetacrm.admin.StageService;
 import com.vetacrm.admin.StageSummary;
@@ -153,6 +154,9 @@ class VetaBench {
                 "--veta.seed.leads=" + LEADS, "--veta.directory.size=" + COMPANIES,
                 // the bench runs mining jobs itself (below); the poller must not take them first
                 "--veta.mining.poll-initial-delay=PT24H", "--veta.mining.poll-interval=PT24H",
+                // as a production server: in development mode Vaadin's ComponentTracker keeps a Throwable (stack
+                // trace) per component, which dominated the retained heap of the first session measurement
+                "--vaadin.productionMode=true",
                 "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.com.vetacrm=INFO");
     }
 
@@ -336,21 +340,19 @@ class VetaBench {
         explainMining(jdbc, mining, run, jobs, form);
     }
 
-    /** The statements one mining job sends, counted by kind: where the time goes beyond the floor. */
+    /** The statements one mining job sends, with when each started: where the time goes beyond the floor. */
     private void explainMining(JdbcTemplate jdbc, MiningService mining, Method run, Object jobs, MiningForm form) {
         MiningRequestRow queued = mining.submit(form.copy(), null);
-        List<String> sql = BenchReport.sqlSentBy(jdbc, () -> {
+        List<String> timeline = BenchReport.sqlTimelineOf(jdbc, () -> {
             try {
                 return run.invoke(jobs, queued.id());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-        }, "");
+        });
         line("");
-        line("---- statements of one mining job (%d in all), by kind:", sql.size());
-        Map<String, Long> kinds = sql.stream().collect(Collectors.groupingBy(
-                s -> s.length() > 60 ? s.substring(0, 60) : s, LinkedHashMap::new, Collectors.counting()));
-        kinds.forEach((k, n) -> line("  %4d x %s", n, k));
+        line("---- one mining job, statement by statement (start offset, connection, SQL):");
+        timeline.forEach(l -> line("  %s", l));
     }
 
     /** The rows one mining job wrote, copied, ready to be inserted again with new ids by plain JDBC. */
@@ -488,7 +490,10 @@ class VetaBench {
             // warm-up: whatever the first UIs create once per JVM (routes, caches, translations) is not per session
             for (int i = 0; i < 5; i++) {
                 try (BrowserlessUserContext user = secured.newUser(auth)) {
-                    user.newWindow().navigate(route, PipelineView.class);
+                    BrowserlessUIContext ui = user.newWindow();
+                    ui.activate();
+                    ui.getUI().navigate("pipeline", QueryParameters.of("team", String.valueOf(bigTeam)));
+                    assertThat(ui.getCurrentView()).isInstanceOf(PipelineView.class);
                 }
             }
             long before = settledHeap();
@@ -496,7 +501,10 @@ class VetaBench {
             for (int i = 0; i < SESSIONS; i++) {
                 BrowserlessUserContext user = secured.newUser(auth);
                 BrowserlessUIContext ui = user.newWindow();
-                PipelineView view = ui.navigate(route, PipelineView.class);
+                ui.activate();
+                ui.getUI().navigate("pipeline", QueryParameters.of("team", String.valueOf(bigTeam)));
+                Object view = ui.getCurrentView();
+                assertThat(view).isInstanceOf(PipelineView.class);
                 kept.add(user);
                 kept.add(ui);
                 kept.add(view);
