@@ -62,9 +62,41 @@ final class BenchReport {
             check.accept(call.get());
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
+        return summary(ms);
+    }
+
+    /**
+     * For work whose timed part is only a piece of each call (set-up and clean-up around it): each call
+     * returns the figure it measured itself. {@code warmUp} calls are discarded, then {@code runs} are kept.
+     */
+    static Timing timeEach(int warmUp, int runs, Supplier<Double> measuredCall) {
+        for (int i = 0; i < warmUp; i++) {
+            measuredCall.get();
+        }
+        double[] values = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            values[i] = measuredCall.get();
+        }
+        return summary(values);
+    }
+
+    /** Median and worst of the figures. */
+    static Timing summary(double[] values) {
+        double[] ms = values.clone();
         Arrays.sort(ms);
+        int runs = ms.length;
         double median = runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
         return new Timing(median, ms[runs - 1], runs);
+    }
+
+    /** The machine's load average (1, 5, 15 minutes) as /proc/loadavg gives it, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static void signIn(UserDetailsService users, String username) {
@@ -115,6 +147,37 @@ final class BenchReport {
                 + " AND argument NOT LIKE '%general_log%' ORDER BY event_time", String.class);
         jdbc.execute("TRUNCATE TABLE mysql.general_log");
         return statements.stream().map(s -> s.replaceAll("\\s+", " ").strip()).toList();
+    }
+
+    /**
+     * Runs the call once with MariaDB's general log on and returns every statement it sent with the time
+     * (ms) from the call's first statement to the start of this one and the connection it came on: the gaps
+     * show where the time goes, between and in the statements.
+     */
+    static List<String> sqlTimelineOf(JdbcTemplate jdbc, Supplier<?> call) {
+        jdbc.execute("TRUNCATE TABLE mysql.general_log");
+        jdbc.execute("SET GLOBAL log_output = 'TABLE'");
+        jdbc.execute("SET GLOBAL general_log = 'ON'");
+        long t = System.nanoTime();
+        try {
+            call.get();
+        } finally {
+            jdbc.execute("SET GLOBAL general_log = 'OFF'");
+        }
+        double total = (System.nanoTime() - t) / 1e6;
+        List<String> lines = new ArrayList<>(jdbc.query("SELECT TIMESTAMPDIFF(MICROSECOND, (SELECT MIN(event_time)"
+                + " FROM mysql.general_log WHERE command_type IN ('Query', 'Execute') AND argument NOT LIKE '%general_log%'),"
+                + " event_time), thread_id, CONVERT(argument USING utf8mb4) FROM mysql.general_log"
+                + " WHERE command_type IN ('Query', 'Execute') AND argument NOT LIKE '%general_log%'"
+                + " ORDER BY event_time", (rs, n) -> String.format(Locale.ROOT, "%8.1f ms  [%d]  %s",
+                        rs.getLong(1) / 1000.0, rs.getLong(2), abbreviate(rs.getString(3).replaceAll("\\s+", " "), 110))));
+        jdbc.execute("TRUNCATE TABLE mysql.general_log");
+        lines.add(String.format(Locale.ROOT, "%8.1f ms  the call returned (measured in Java from its start)", total));
+        return lines;
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
     /** Prints the result of a statement (EXPLAIN, ANALYZE, a count) as a table. */

@@ -148,7 +148,7 @@ class LeadSourceBench {
         explain(jdbc, "select", () -> source.select(withContacts, crm, SELECT));
     }
 
-    private static long known(JdbcTemplate jdbc) {
+    static long known(JdbcTemplate jdbc) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE directory_company_ref IS NOT NULL"
                 + " OR website_domain IN (SELECT domain FROM directory_company)", Long.class);
     }
@@ -157,7 +157,7 @@ class LeadSourceBench {
      * Every tenth company (by id) becomes known to a lead that knew nothing: the even ones through
      * the lead's directory ref (as mined leads), the odd ones through its website (as typed-in leads).
      */
-    private static void makeKnown(JdbcTemplate jdbc, long count) {
+    static void makeKnown(JdbcTemplate jdbc, long count) {
         List<Object[]> companies = new ArrayList<>(jdbc.query("SELECT ref, domain FROM directory_company"
                         + " WHERE MOD(id, 10) = 3 AND ref NOT IN (SELECT directory_company_ref FROM crm_lead"
                         + " WHERE directory_company_ref IS NOT NULL) ORDER BY rank LIMIT ?",

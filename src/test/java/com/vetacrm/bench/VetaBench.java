@@ -1,0 +1,718 @@
+package com.vetacrm.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.BrowserlessUIContext;
+import com.vaadin.browserless.BrowserlessUserContext;
+import com.vaadin.browserless.SpringBrowserlessApplicationContext;
+import com.vaadin.flow.router.QueryParameters;
+import com.vetacrm.VetaApplication;
+import com.vetacrm.admin.StageService;
+import com.vetacrm.admin.StageSummary;
+import com.vetacrm.bench.BenchReport.Timing;
+import com.vetacrm.credits.CreditService;
+import com.vetacrm.database.SequenceIds;
+import com.vetacrm.lead.CrmExclusions;
+import com.vetacrm.lead.LeadQuery;
+import com.vetacrm.lead.LeadService;
+import com.vetacrm.lead.ui.PipelineView;
+import com.vetacrm.leadsource.ContactCriteria;
+import com.vetacrm.leadsource.Exclusions;
+import com.vetacrm.leadsource.LeadSource;
+import com.vetacrm.leadsource.SourceCriteria;
+import com.vetacrm.leadsource.SourcePreview;
+import com.vetacrm.mining.ContactFilter;
+import com.vetacrm.mining.MiningForm;
+import com.vetacrm.mining.MiningRequestRow;
+import com.vetacrm.mining.MiningService;
+import com.vetacrm.mining.MiningState;
+import com.vetacrm.mining.SearchType;
+import com.vetacrm.settings.MiningSettings;
+import com.vetacrm.settings.SettingsService;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Issue 7: all of Veta's speed figures side by side, in one run ({@code ./bench}). Starts Veta once on the
+ * persistent benchmark database (seeding only what is missing: 1,000,000 directory companies, 1,000,000 leads
+ * with 100,000 opportunities in one team, 100,000 leads that know directory companies), measures every metric
+ * after warm-up, starts the production jar as its own process for {@code startup_s}, prints a table (metric,
+ * median, worst, target, met?) and writes {@code target/bench/results.json} and {@code target/bench/veta-bench.txt}.
+ * Reports targets; fails only when the data is not what the figures claim.
+ */
+@Tag("bench")
+class VetaBench {
+
+    private static final long LEADS = Long.getLong("veta.bench.leads", 1_000_000);
+    private static final int COMPANIES = Integer.getInteger("veta.bench.companies", 1_000_000);
+    private static final int KNOWN = 100_000;
+    private static final int MINE = 200;
+    private static final int CONTACTS = 5;
+    private static final int PAGE = 50;
+    private static final int CARDS_PER_COLUMN = 30;
+    private static final int SESSIONS = Integer.getInteger("veta.bench.sessions", 200);
+    /** Runs of the metrics whose each run costs seconds or writes data (mining, start-up): at least 5. */
+    private static final int HEAVY_RUNS = Math.max(BenchReport.MIN_RUNS, Integer.getInteger("veta.bench.heavy-runs", 5));
+    private static final int HEAVY_WARM_UP = Integer.getInteger("veta.bench.heavy-warm-up", 2);
+
+    private final BenchReport report = new BenchReport();
+    private final Map<String, Metric> metrics = new LinkedHashMap<>();
+    private final Map<String, String> seeding = new LinkedHashMap<>();
+    private String mariadbVersion = "unknown";
+
+    record Metric(Timing timing, String unit, String target, double limit, String note) {
+        boolean met() {
+            return timing.median() <= limit;
+        }
+    }
+
+    @Test
+    void allFiguresSideBySide() throws Exception {
+        String loadAtStart = BenchReport.loadAverage();
+        line("Veta benchmark harness (issue 7): database %s, load average at start %s, %d cores, JDK %s",
+                BenchReport.dbDir(), loadAtStart, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        try {
+            List<String> seederLog = new CopyOnWriteArrayList<>();
+            List<String> generatorLog = new CopyOnWriteArrayList<>();
+            BenchReport.capture("com.vetacrm.lead.LeadSeeder", seederLog);
+            BenchReport.capture("com.vetacrm.directory.DirectoryGenerator", generatorLog);
+            long started = System.nanoTime();
+            ConfigurableApplicationContext app = start();
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM directory_company", Long.class) < COMPANIES) {
+                // the generator fills an empty directory only (as LeadSourceBench does)
+                line("Directory smaller than %,d companies: emptied and generated again", COMPANIES);
+                jdbc.execute("SET FOREIGN_KEY_CHECKS = 0");
+                for (String t : List.of("directory_company_technology", "directory_contact", "directory_company",
+                        "directory_count")) {
+                    jdbc.execute("TRUNCATE TABLE " + t);
+                }
+                jdbc.execute("SET FOREIGN_KEY_CHECKS = 1");
+                app.close();
+                app = start();
+                jdbc = app.getBean(JdbcTemplate.class);
+            }
+            double startSeconds = (System.nanoTime() - started) / 1e9;
+            seeding.put("leads", seederLog.isEmpty() ? "reused" : String.join("; ", seederLog));
+            seeding.put("directory", generatorLog.isEmpty() ? "reused" : String.join("; ", generatorLog));
+            try (ConfigurableApplicationContext running = app) {
+                line("Veta started on the benchmark database in %.1f s (including any seeding)", startSeconds);
+                measure(running);
+            }
+            startup();
+        } finally {
+            String loadAtEnd = BenchReport.loadAverage();
+            printTable(loadAtStart, loadAtEnd);
+            writeJson(loadAtStart, loadAtEnd);
+            report.writeTo(Path.of("target", "bench", "veta-bench.txt"));
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(VetaApplication.class).run(
+                "--veta.embedded-db.dir=" + BenchReport.dbDir(), "--veta.embedded-db.ephemeral=false",
+                "--veta.embedded-db.database=veta_bench", "--veta.embedded-db.port=0", "--veta.demo.enabled=true",
+                "--veta.seed.leads=" + LEADS, "--veta.directory.size=" + COMPANIES,
+                // the bench runs mining jobs itself (below); the poller must not take them first
+                "--veta.mining.poll-initial-delay=PT24H", "--veta.mining.poll-interval=PT24H",
+                // as a production server: in development mode Vaadin's ComponentTracker keeps a Throwable (stack
+                // trace) per component, which dominated the retained heap of the first session measurement
+                "--vaadin.productionMode=true",
+                "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.com.vetacrm=INFO");
+    }
+
+    private void measure(ConfigurableApplicationContext app) throws Exception {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        UserDetailsService users = app.getBean(UserDetailsService.class);
+        mariadbVersion = jdbc.queryForObject("SELECT VERSION()", String.class);
+
+        long leads = jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead", Long.class);
+        long companies = jdbc.queryForObject("SELECT COUNT(*) FROM directory_company", Long.class);
+        long bigTeam = jdbc.queryForObject("""
+                SELECT MIN(t.id) FROM sales_team t WHERE t.active AND EXISTS (SELECT 1 FROM sales_team_member m
+                JOIN app_user u ON u.id = m.user_id WHERE m.team_id = t.id AND u.active)""", Long.class);
+        long opportunities = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM crm_lead WHERE team_id = ? AND active = 1 AND type = 'OPPORTUNITY'", Long.class, bigTeam);
+        assertThat(leads).isGreaterThanOrEqualTo(LEADS);
+        assertThat(companies).isGreaterThanOrEqualTo(COMPANIES);
+        assertThat(opportunities).isGreaterThanOrEqualTo(Math.min(100_000, LEADS / 2));
+        long known = LeadSourceBench.known(jdbc);
+        if (known < KNOWN) {
+            long t = System.nanoTime();
+            LeadSourceBench.makeKnown(jdbc, KNOWN - known);
+            seeding.put("known companies", String.format(Locale.ROOT, "%,d more leads made to know a company in %.1f s",
+                    KNOWN - known, (System.nanoTime() - t) / 1e9));
+            known = LeadSourceBench.known(jdbc);
+        } else {
+            seeding.put("known companies", "reused");
+        }
+        line("Data: %,d leads (team %d has %,d active opportunities), %,d directory companies, %,d leads know one",
+                leads, bigTeam, opportunities, companies, known);
+        seeding.forEach((what, how) -> line("  seeding, %s: %s", what, how));
+        line("Timings: %d warm-up calls then %d timed (queries); %d warm-up then %d timed (mining, start-up)",
+                BenchReport.WARM_UP, BenchReport.RUNS, HEAVY_WARM_UP, HEAVY_RUNS);
+
+        BenchReport.signIn(users, "manager");
+        try {
+            directory(app, jdbc);
+            leadQueries(app, jdbc, bigTeam);
+            mining(app, jdbc, users);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        sessions(app, users, bigTeam);
+    }
+
+    // ------------------------------------------------------------------------------------------ directory
+
+    private void directory(ConfigurableApplicationContext app, JdbcTemplate jdbc) {
+        LeadSource source = app.getBean(LeadSource.class);
+        Exclusions crm = app.getBean(CrmExclusions.class);
+        String country = jdbc.queryForObject("SELECT country_code FROM directory_company GROUP BY country_code"
+                + " ORDER BY COUNT(*) DESC LIMIT 1", String.class);
+        List<String> industries = jdbc.queryForList("SELECT industry_code FROM directory_company WHERE country_code = ?"
+                + " GROUP BY industry_code ORDER BY COUNT(*) DESC LIMIT 2", String.class, country);
+        List<String> roles = jdbc.queryForList("SELECT code FROM contact_role ORDER BY code", String.class);
+        SourceCriteria criteria = new SourceCriteria(Set.of(country), Set.of(), new LinkedHashSet<>(industries), 10, 500,
+                null);
+        SourceCriteria withContacts = criteria.withContacts(ContactCriteria.byRole(CONTACTS, "ceo", roles));
+        String what = country + ", " + String.join(" + ", industries) + ", 10-500 employees";
+        put("directory_preview", BenchReport.time(() -> source.preview(criteria, crm),
+                r -> assertThat(((SourcePreview) r).matches()).isPositive()), "ms", 100, "preview " + what);
+        put("directory_select_200x5", BenchReport.time(() -> source.select(withContacts, crm, MINE),
+                r -> assertThat((List<?>) r).hasSize(MINE)), "ms", 50, "select " + MINE + " x " + CONTACTS + ", " + what);
+    }
+
+    // ------------------------------------------------------------------------------------------ grid and pipeline
+
+    private void leadQueries(ConfigurableApplicationContext app, JdbcTemplate jdbc, long bigTeam) {
+        LeadService leads = app.getBean(LeadService.class);
+        long tag = jdbc.queryForObject("SELECT MIN(id) FROM tag", Long.class);
+        long sales = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'sales'", Long.class);
+        LeadQuery grid = LeadQuery.all().withTags(Set.of(tag)).withSalesperson(sales);
+        put("grid_first_page", BenchReport.time(() -> leads.findLeads(grid, PageRequest.of(0, PAGE)), VetaBench::notEmpty),
+                "ms", 50, "as manager: tag " + tag + " + salesperson 'sales', 50 rows");
+        put("grid_scroll_page", BenchReport.time(() -> leads.findLeads(grid, PageRequest.of(49, PAGE)), VetaBench::notEmpty),
+                "ms", 50, "same filter, page 50 (offset 2,450)");
+        List<Long> open = app.getBean(StageService.class).findAllInOrder().stream().filter(s -> !s.fold())
+                .map(StageSummary::id).toList();
+        LeadQuery team = LeadQuery.all().withTeam(bigTeam);
+        put("pipeline_open", BenchReport.time(() -> {
+            int n = leads.pipelineColumns(team).size();
+            for (long stage : open) {
+                n += leads.pipelineCards(team, stage, 0, CARDS_PER_COLUMN).size();
+            }
+            return n;
+        }, r -> assertThat((Integer) r).isPositive()), "ms", 150,
+                "team " + bigTeam + ": column headers + " + CARDS_PER_COLUMN + " cards x " + open.size() + " columns");
+    }
+
+    private static void notEmpty(Object result) {
+        assertThat((List<?>) result).as("a call that finds nothing measures nothing").isNotEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------ mining
+
+    /**
+     * {@code mining_200x5}: the job of a request submitted through MiningService.submit, timed from the job's
+     * start (MiningJobs.run, called here on this thread after the executor was stopped, so nothing else runs it)
+     * to DONE committed. The submit itself (validation, number, credit hold) is not in the figure; it is reported
+     * apart. {@code mining_floor}: the same rows the last job wrote, inserted again by one hand-written JDBC
+     * transaction with batches, and nothing else.
+     */
+    private void mining(ConfigurableApplicationContext app, JdbcTemplate jdbc, UserDetailsService users) throws Exception {
+        MiningService mining = app.getBean(MiningService.class);
+        SettingsService settings = app.getBean(SettingsService.class);
+        CreditService credits = app.getBean(CreditService.class);
+        Class<?> jobsClass = Class.forName("com.vetacrm.mining.MiningJobs");
+        Object jobs = app.getBean(jobsClass);
+        Method stop = jobsClass.getDeclaredMethod("stop");
+        stop.setAccessible(true);
+        stop.invoke(jobs);  // submit's hand-over finds the executor shut down and leaves the job to us
+        Method run = jobsClass.getDeclaredMethod("run", long.class);
+        run.setAccessible(true);
+
+        long need = (long) (HEAVY_WARM_UP + HEAVY_RUNS + 1) * (MINE + MINE * CONTACTS);
+        BenchReport.signIn(users, "admin");
+        MiningSettings s = settings.current();
+        if (!s.leadMiningEnabled()) {
+            settings.save(new MiningSettings(true, s.leadsEnabled(), s.installationCountry(), s.trialCredits(),
+                    s.lowBalanceThreshold(), s.gdprText()));
+        }
+        long available = credits.balance().available();
+        if (available < need) {
+            credits.grant(need - available, "benchmark harness");
+        }
+        BenchReport.signIn(users, "manager");
+
+        String country = jdbc.queryForObject("SELECT country_code FROM directory_company GROUP BY country_code"
+                + " ORDER BY COUNT(*) DESC LIMIT 1", String.class);
+        List<String> industries = jdbc.queryForList("SELECT industry_code FROM directory_company WHERE country_code = ?"
+                + " GROUP BY industry_code ORDER BY COUNT(*) DESC LIMIT 4", String.class, country);
+        List<String> roles = jdbc.queryForList("SELECT code FROM contact_role WHERE code <> 'ceo' ORDER BY code",
+                String.class);
+        long tag = jdbc.queryForObject("SELECT MIN(id) FROM tag", Long.class);
+        MiningForm form = mining.newForm();
+        form.setLeadNumber(MINE);
+        form.setCountries(Set.of(country));
+        form.setIndustries(new LinkedHashSet<>(industries));
+        form.setSearchType(SearchType.COMPANIES_AND_CONTACTS);
+        form.setContactNumber(CONTACTS);
+        form.setContactFilter(ContactFilter.ROLE);
+        form.setPreferredRole("ceo");
+        form.setOtherRoles(new LinkedHashSet<>(roles));
+        form.setTagIds(Set.of(tag));
+
+        List<Double> submits = new ArrayList<>();
+        long[] lastRequest = {0};
+        int[] delivered = new int[2];
+        Timing job = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, () -> {
+            long t0 = System.nanoTime();
+            MiningRequestRow queued = mining.submit(form.copy(), null);
+            submits.add((System.nanoTime() - t0) / 1e6);
+            assertThat(queued.state()).isEqualTo(MiningState.QUEUED);
+            long t = System.nanoTime();
+            Object state;
+            try {
+                state = run.invoke(jobs, queued.id());
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
+            }
+            double ms = (System.nanoTime() - t) / 1e6;
+            assertThat(state).isEqualTo(Optional.of(MiningState.DONE));
+            MiningRequestRow done = mining.findRequest(queued.id()).orElseThrow();
+            assertThat(done.leadsFound()).isEqualTo(MINE);
+            lastRequest[0] = queued.id();
+            delivered[0] = done.leadsFound();
+            delivered[1] = done.contactsFound();
+            return ms;
+        });
+        double submitMedian = BenchReport.summary(submits.stream().mapToDouble(Double::doubleValue).toArray()).median();
+        put("mining_200x5", job, "ms", Double.NaN, String.format(Locale.ROOT,
+                "job (MiningJobs.run) start to DONE committed: %d companies, %d contacts; %s, %s; submit alone %.1f ms median",
+                delivered[0], delivered[1], country, String.join(" + ", industries), submitMedian));
+
+        Floor floor = Floor.of(jdbc, lastRequest[0]);
+        DataSource dataSource = app.getBean(DataSource.class);
+        Timing floorTiming = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, () -> floor.insertOnce(jdbc, dataSource));
+        put("mining_floor", floorTiming, "ms", Double.NaN, floor.describe());
+        put("mining_ratio", new Timing(job.median() / floorTiming.median(), job.worst() / floorTiming.worst(),
+                HEAVY_RUNS), "ratio", 2.0, "mining_200x5 / mining_floor (median / median, worst / worst)");
+        explainMining(jdbc, mining, run, jobs, form);
+    }
+
+    /** The statements one mining job sends, with when each started: where the time goes beyond the floor. */
+    private void explainMining(JdbcTemplate jdbc, MiningService mining, Method run, Object jobs, MiningForm form) {
+        MiningRequestRow queued = mining.submit(form.copy(), null);
+        List<String> timeline = BenchReport.sqlTimelineOf(jdbc, () -> {
+            try {
+                return run.invoke(jobs, queued.id());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        line("");
+        line("---- one mining job, statement by statement (start offset, connection, SQL):");
+        timeline.forEach(l -> line("  %s", l));
+    }
+
+    /** The rows one mining job wrote, copied, ready to be inserted again with new ids by plain JDBC. */
+    record Floor(List<Map<String, Object>> leads, List<Map<String, Object>> contacts, List<Map<String, Object>> tags,
+            List<Map<String, Object>> entries, List<Map<String, Object>> ledger) {
+
+        static Floor of(JdbcTemplate jdbc, long request) {
+            List<Map<String, Object>> leads = jdbc.queryForList("SELECT * FROM crm_lead WHERE mining_request_id = ?"
+                    + " ORDER BY id", request);
+            String ids = leads.stream().map(l -> String.valueOf(l.get("id"))).collect(Collectors.joining(","));
+            return new Floor(leads,
+                    jdbc.queryForList("SELECT * FROM lead_contact WHERE lead_id IN (" + ids + ") ORDER BY id"),
+                    jdbc.queryForList("SELECT * FROM lead_tag WHERE lead_id IN (" + ids + ")"),
+                    jdbc.queryForList("SELECT * FROM chatter_entry WHERE target_type = 'LEAD' AND target_id IN (" + ids
+                            + ") ORDER BY id"),
+                    jdbc.queryForList("SELECT * FROM credit_entry WHERE mining_request_id = ? AND kind <> 'HOLD'"
+                            + " ORDER BY id", request));
+        }
+
+        String describe() {
+            long payload = entries.stream().mapToLong(e -> String.valueOf(e.get("payload")).length()
+                    + String.valueOf(e.get("body")).length()).sum();
+            return String.format(Locale.ROOT, "one JDBC transaction, batches: %d leads, %d contacts, %d tag links, %d chatter"
+                    + " entries (%,d chars of body + payload), %d ledger entries", leads.size(), contacts.size(),
+                    tags.size(), entries.size(), payload, ledger.size());
+        }
+
+        /** Inserts the copies (ids taken before the clock starts), commits, returns the ms; then deletes them. */
+        double insertOnce(JdbcTemplate jdbc, DataSource dataSource) {
+            long[] leadIds = SequenceIds.reserve(jdbc, "crm_lead_seq", leads.size());
+            long[] contactIds = SequenceIds.reserve(jdbc, "lead_contact_seq", contacts.size());
+            long[] entryIds = SequenceIds.reserve(jdbc, "chatter_entry_seq", entries.size());
+            Map<Object, Long> newLead = new LinkedHashMap<>();
+            for (int i = 0; i < leads.size(); i++) {
+                newLead.put(leads.get(i).get("id"), leadIds[i]);
+            }
+            List<Object[]> leadRows = rows(leads, (r, i) -> {
+                r.put("id", leadIds[i]);
+                r.put("directory_company_ref", "floor-" + r.get("directory_company_ref"));  // unique
+            });
+            List<Object[]> contactRows = rows(contacts, (r, i) -> {
+                r.put("id", contactIds[i]);
+                r.put("lead_id", newLead.get(r.get("lead_id")));
+            });
+            List<Object[]> tagRows = rows(tags, (r, i) -> r.put("lead_id", newLead.get(r.get("lead_id"))));
+            List<Object[]> entryRows = rows(entries, (r, i) -> {
+                r.put("id", entryIds[i]);
+                r.put("target_id", newLead.get(r.get("target_id")));
+            });
+            List<Object[]> ledgerRows = rows(ledger, (r, i) -> r.remove("id"));
+            double ms;
+            long[] ledgerIds = new long[ledgerRows.size()];
+            long t = System.nanoTime();
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                batch(c, "crm_lead", leads.getFirst().keySet(), leadRows);
+                batch(c, "lead_contact", contacts.isEmpty() ? Set.of() : contacts.getFirst().keySet(), contactRows);
+                batch(c, "lead_tag", tags.isEmpty() ? Set.of() : tags.getFirst().keySet(), tagRows);
+                batch(c, "chatter_entry", entries.getFirst().keySet(), entryRows);
+                Set<String> ledgerColumns = new LinkedHashSet<>(ledger.getFirst().keySet());
+                ledgerColumns.remove("id");
+                batch(c, "credit_entry", ledgerColumns, ledgerRows);
+                c.commit();
+                ms = (System.nanoTime() - t) / 1e6;
+                try (PreparedStatement ps = c.prepareStatement("SELECT LAST_INSERT_ID()")) {
+                    var rs = ps.executeQuery();
+                    rs.next();
+                    for (int i = 0; i < ledgerIds.length; i++) {
+                        ledgerIds[i] = rs.getLong(1) + i;
+                    }
+                }
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            String in = java.util.Arrays.stream(leadIds).mapToObj(String::valueOf).collect(Collectors.joining(","));
+            jdbc.update("DELETE FROM chatter_entry WHERE target_type = 'LEAD' AND target_id IN (" + in + ")");
+            jdbc.update("DELETE FROM lead_contact WHERE lead_id IN (" + in + ")");
+            jdbc.update("DELETE FROM lead_tag WHERE lead_id IN (" + in + ")");
+            jdbc.update("DELETE FROM crm_lead WHERE id IN (" + in + ")");
+            jdbc.update("DELETE FROM credit_entry WHERE id IN (" + java.util.Arrays.stream(ledgerIds)
+                    .mapToObj(String::valueOf).collect(Collectors.joining(",")) + ")");
+            return ms;
+        }
+
+        interface Change {
+            void apply(Map<String, Object> row, int index);
+        }
+
+        private static List<Object[]> rows(List<Map<String, Object>> source, Change change) {
+            List<Object[]> out = new ArrayList<>(source.size());
+            for (int i = 0; i < source.size(); i++) {
+                Map<String, Object> row = new LinkedHashMap<>(source.get(i));
+                change.apply(row, i);
+                out.add(row.values().toArray());
+            }
+            return out;
+        }
+
+        private static void batch(Connection c, String table, Set<String> columns, List<Object[]> rows) throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + columns.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (row[i] == null) {
+                            ps.setNull(i + 1, Types.NULL);
+                        } else {
+                            ps.setObject(i + 1, row[i]);
+                        }
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ sessions
+
+    /**
+     * Retained heap per signed-in UI showing the pipeline: browserless sessions (one VaadinSession and one UI
+     * each, the real Spring beans) of the demo manager on /pipeline?team=…, all kept referenced; used heap after
+     * settled full collections before and after, divided by the number of sessions.
+     */
+    private void sessions(ConfigurableApplicationContext app, UserDetailsService users, long bigTeam) {
+        UserDetails manager = users.loadUserByUsername("manager");
+        var auth = UsernamePasswordAuthenticationToken.authenticated(manager, null, manager.getAuthorities());
+        String route = "pipeline?team=" + bigTeam;
+        List<Object> kept = new ArrayList<>();
+        try (var secured = SpringBrowserlessApplicationContext.createSecured(app, "com.vetacrm")) {
+            // warm-up: whatever the first UIs create once per JVM (routes, caches, translations) is not per session
+            for (int i = 0; i < 5; i++) {
+                try (BrowserlessUserContext user = secured.newUser(auth)) {
+                    BrowserlessUIContext ui = user.newWindow();
+                    ui.activate();
+                    ui.getUI().navigate("pipeline", QueryParameters.of("team", String.valueOf(bigTeam)));
+                    assertThat(ui.getCurrentView()).isInstanceOf(PipelineView.class);
+                }
+            }
+            long before = settledHeap();
+            long t = System.nanoTime();
+            for (int i = 0; i < SESSIONS; i++) {
+                BrowserlessUserContext user = secured.newUser(auth);
+                BrowserlessUIContext ui = user.newWindow();
+                ui.activate();
+                ui.getUI().navigate("pipeline", QueryParameters.of("team", String.valueOf(bigTeam)));
+                Object view = ui.getCurrentView();
+                assertThat(view).isInstanceOf(PipelineView.class);
+                kept.add(user);
+                kept.add(ui);
+                kept.add(view);
+            }
+            double createMs = (System.nanoTime() - t) / 1e6 / SESSIONS;
+            long after = settledHeap();
+            double kb = (after - before) / 1024.0 / SESSIONS;
+            put("session_heap_kb", new Timing(kb, kb, 1), "kb", 300, String.format(Locale.ROOT,
+                    "%d browserless sessions of 'manager' on /%s kept referenced; used heap after GC %,d -> %,d KB;"
+                            + " %.1f ms to open one", SESSIONS, route, before >> 10, after >> 10, createMs));
+            for (Object o : kept) {
+                if (o instanceof BrowserlessUserContext u) {
+                    u.close();
+                }
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Used heap after full collections, once two in a row agree within 0.5 % (at most 10). */
+    static long settledHeap() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        long previous = Long.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long used = memory.getHeapMemoryUsage().getUsed();
+            if (Math.abs(used - previous) < previous * 0.005) {
+                return used;
+            }
+            previous = used;
+        }
+        return previous;
+    }
+
+    // ------------------------------------------------------------------------------------------ start-up
+
+    /**
+     * The production jar ({@code -Dveta.bench.jar}, else target/veta-*.jar; ./bench builds it when it is older than
+     * the sources) started as its own process on a scratch embedded database, port free, until GET /login answers
+     * 200. The first start creates the database (schema, demo data, directory) and is the warm-up; the timed ones
+     * are restarts of that installation, as a server restarts.
+     */
+    private void startup() throws Exception {
+        Path jar = jar();
+        if (jar == null) {
+            line("startup_s: no production jar in target/ (./bench builds it): not measured");
+            return;
+        }
+        Path db = Path.of("target", "bench", "startup-mariadb").toAbsolutePath();
+        List<Double> first = new ArrayList<>();
+        Timing restart = BenchReport.timeEach(1, HEAVY_RUNS, () -> {
+            double s = startJar(jar, db);
+            if (first.isEmpty()) {
+                first.add(s);
+            }
+            return s;
+        });
+        put("startup_s", restart, "s", 25, String.format(Locale.ROOT,
+                "%s restarted on %s (first start, creating it: %.1f s)", jar.getFileName(), db, first.getFirst()));
+    }
+
+    private static Path jar() throws IOException {
+        String configured = System.getProperty("veta.bench.jar");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("veta-.*\\.jar")
+                    && !p.getFileName().toString().endsWith("-plain.jar")).findFirst().orElse(null);
+        }
+    }
+
+    private double startJar(Path jar, Path db) {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Path log = Path.of("target", "bench", "startup.log");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--veta.embedded-db.dir=" + db,
+                "--veta.embedded-db.port=0").redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove("DB_URL");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long t = System.nanoTime();
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            while (true) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the jar stopped before serving /login; see " + log);
+                }
+                if ((System.nanoTime() - t) / 1e9 > 300) {
+                    throw new IllegalStateException("no /login after 300 s; see " + log);
+                }
+                try {
+                    if (http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return (System.nanoTime() - t) / 1e9;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            stopProcess(p);
+        }
+    }
+
+    /** SIGTERM (Veta stops its embedded MariaDB on the way out), then whatever of its tree is left, by pid. */
+    private static void stopProcess(Process p) {
+        List<ProcessHandle> tree = p.descendants().toList();
+        p.destroy();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    // ------------------------------------------------------------------------------------------ report
+
+    private void put(String name, Timing timing, String unit, double limit, String note) {
+        String target = Double.isNaN(limit) ? "" : (unit.equals("ratio") ? "<= " + fmt(limit) : "<= " + fmt(limit) + " " + unit);
+        metrics.put(name, new Metric(timing, unit, target, limit, note));
+        line("  %-24s median %10.1f, worst %10.1f %-5s (%d runs)  %s", name, timing.median(), timing.worst(), unit,
+                timing.runs(), note);
+    }
+
+    private void printTable(String loadAtStart, String loadAtEnd) {
+        line("");
+        line("%-24s %12s %12s %12s  %s", "metric", "median", "worst", "target", "met?");
+        for (var e : metrics.entrySet()) {
+            Metric m = e.getValue();
+            line("%-24s %12s %12s %12s  %s", e.getKey(), fmt(m.timing().median()) + " " + m.unit(),
+                    fmt(m.timing().worst()) + " " + m.unit(), m.target(),
+                    Double.isNaN(m.limit()) ? "" : m.met() ? "yes" : "NO");
+        }
+        line("load average: %s at start, %s at the end (2 cores shared with other builds: timings are noisy)",
+                loadAtStart, loadAtEnd);
+    }
+
+    private void writeJson(String loadAtStart, String loadAtEnd) throws IOException {
+        StringBuilder json = new StringBuilder("{\n");
+        for (var e : metrics.entrySet()) {
+            Metric m = e.getValue();
+            json.append(String.format(Locale.ROOT, "  \"%s\": {\"median\": %.3f, \"worst\": %.3f, \"unit\": \"%s\", \"runs\": %d",
+                    e.getKey(), m.timing().median(), m.timing().worst(), m.unit(), m.timing().runs()));
+            if (!Double.isNaN(m.limit())) {
+                json.append(String.format(Locale.ROOT, ", \"target\": %s, \"met\": %s", fmt(m.limit()), m.met()));
+            }
+            json.append("},\n");
+        }
+        json.append(String.format(Locale.ROOT, "  \"machine\": {\"cores\": %d, \"jdk\": \"%s\", \"mariadb\": \"%s\","
+                        + " \"loadavg_start\": \"%s\", \"loadavg_end\": \"%s\"},\n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vendor") + " "
+                        + System.getProperty("java.version"), mariadbVersion, loadAtStart, loadAtEnd));
+        json.append("  \"seeding\": {").append(seeding.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue().replace("\\", "\\\\").replace("\"", "'") + "\"")
+                .collect(Collectors.joining(", "))).append("},\n");
+        json.append("  \"commit\": \"").append(gitCommit()).append("\"\n}\n");
+        Path out = Path.of("target", "bench", "results.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, json, StandardCharsets.UTF_8);
+        line("Results written to %s", out.toAbsolutePath());
+    }
+
+    private static String gitCommit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String sha = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor(10, TimeUnit.SECONDS);
+            Process d = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").start();
+            boolean dirty = !new String(d.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
+            d.waitFor(10, TimeUnit.SECONDS);
+            return sha + (dirty ? "-dirty" : "");
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+
+    private static String fmt(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private void line(String format, Object... args) {
+        report.line(format, args);
+    }
+}
