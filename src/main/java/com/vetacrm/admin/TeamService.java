@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,9 +50,10 @@ public class TeamService {
     }
 
     /**
-     * The teams a user belongs to (as member or leader). Not secured: other services call it to
-     * decide what their caller may see, before their own checks.
+     * The teams a user belongs to (as member or leader). Other services call it to decide what their
+     * (signed-in) caller may see, before their own checks; any signed-in user may ask.
      */
+    @PreAuthorize("isAuthenticated()")
     public List<Long> teamIdsOf(long userId) {
         return teams.findTeamIdsOf(userId);
     }
