@@ -3,6 +3,7 @@ package com.vetacrm.credits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vetacrm.shared.BusinessRuleException;
+import com.vetacrm.testsupport.MiningRequestRows;
 import com.vetacrm.testsupport.CreditInvariants;
 import com.vetacrm.testsupport.DemoUsers;
 import com.vetacrm.testsupport.Refusals;
@@ -52,6 +53,7 @@ class CreditConcurrencyTest extends ServiceTest {
     @BeforeEach
     void startPool() {
         pool = Executors.newFixedThreadPool(THREADS);
+        MiningRequestRows.ensure(jdbc, 501, 502);
     }
 
     @AfterEach

@@ -29,6 +29,7 @@ import com.vetacrm.credits.PurchaseState;
 import com.vetacrm.shell.AccessDeniedView;
 import com.vetacrm.testsupport.CreditInvariants;
 import com.vetacrm.testsupport.DemoUsers;
+import com.vetacrm.testsupport.MiningRequestRows;
 import com.vetacrm.testsupport.SignIns;
 import com.vetacrm.testsupport.ViewTest;
 import java.time.LocalDate;
@@ -213,6 +214,7 @@ class CreditsViewTest extends ViewTest {
     @Test
     @WithUserDetails(DemoUsers.ADMIN)
     void anAdministratorRefundsPartOfACharge() {
+        MiningRequestRows.ensure(jdbc, 31);
         CreditHold hold = as(DemoUsers.MANAGER, () -> credits.hold(20, "view-refund", 31L));
         as(DemoUsers.MANAGER, () -> {
             credits.capture(hold.id(), 8);
@@ -237,6 +239,7 @@ class CreditsViewTest extends ViewTest {
 
     @Test
     void aLedgerRowOfAMiningRequestLinksToIt() {
+        MiningRequestRows.ensure(jdbc, 4242);
         CreditHold hold = credits.hold(5, "view-link", 4242L);
         navigate(CreditsView.class);
 
