@@ -53,7 +53,8 @@ class CreditConcurrencyTest extends ServiceTest {
     @BeforeEach
     void startPool() {
         pool = Executors.newFixedThreadPool(THREADS);
-        MiningRequestRows.ensure(jdbc, 501, 502);
+        MiningRequestRows.ensure(jdbc, java.util.stream.LongStream.concat(java.util.stream.LongStream.of(501, 502),
+                java.util.stream.LongStream.range(600, 640)).toArray());
     }
 
     @AfterEach
