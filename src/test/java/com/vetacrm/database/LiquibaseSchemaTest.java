@@ -48,7 +48,7 @@ class LiquibaseSchemaTest extends ServiceTest {
                 String.class);
         assertThat(indexes).contains("ix_crm_lead_team_pipeline", "ix_crm_lead_salesperson_pipeline",
                 "ix_crm_lead_stage_pipeline", "ix_crm_lead_created", "ix_crm_lead_salesperson_created", "ix_crm_lead_team_created",
-                "ix_crm_lead_directory_ref", "ix_crm_lead_website_domain", "ix_crm_lead_email_domain", "ix_lead_tag_tag",
+                "ux_crm_lead_directory_ref", "ix_crm_lead_website_domain", "ix_crm_lead_email_domain", "ix_lead_tag_tag",
                 "ix_chatter_entry_target");
         List<String> pipelineColumns = jdbc.queryForList("""
                 SELECT column_name FROM information_schema.statistics
