@@ -10,6 +10,11 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -87,6 +92,56 @@ public class ChatterService {
     /** Records an enrichment card: a one-line summary and the card's structured data (JSON). */
     public void recordEnrichment(ChatterTarget target, String summary, String payloadJson) {
         entries.save(new ChatterEntry(target, authorId(), ChatterKind.ENRICHMENT, summary, payloadJson, clock.instant()));
+    }
+
+    /**
+     * Rewrites the structured payloads of a record's ENRICHMENT entries, e.g. to erase the personal data in them
+     * (the owner knows their format; the chatter does not). The function gets each payload and returns the new
+     * one, the same one to leave it, or null to drop it (the entry keeps its one-line summary). Returns how many
+     * entries changed.
+     */
+    public int rewriteEnrichments(ChatterTarget target, UnaryOperator<String> rewrite) {
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        SELECT id, payload FROM chatter_entry
+                        WHERE target_type = :type AND target_id = :id AND kind = 'ENRICHMENT' AND payload IS NOT NULL""")
+                .param("type", target.type()).param("id", target.id()).query().listOfRows();
+        int changed = 0;
+        for (Map<String, Object> row : rows) {
+            String old = (String) row.get("payload");
+            String rewritten = rewrite.apply(old);
+            if (!Objects.equals(old, rewritten)) {
+                changed += jdbc.sql("UPDATE chatter_entry SET payload = :payload WHERE id = :id")
+                        .param("payload", rewritten).param("id", ((Number) row.get("id")).longValue()).update();
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Replaces every occurrence of the given values (ignoring case) in a record's notes with {@code replacement}:
+     * erasing personal data (an e-mail address) someone typed into a note. Returns how many notes changed.
+     */
+    public int redactNotes(ChatterTarget target, Collection<String> values, String replacement) {
+        List<String> nonBlank = values.stream().filter(v -> v != null && !v.isBlank()).toList();
+        if (nonBlank.isEmpty()) {
+            return 0;
+        }
+        Pattern any = Pattern.compile(String.join("|", nonBlank.stream().map(Pattern::quote).toList()),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        List<Map<String, Object>> notes = jdbc.sql("""
+                        SELECT id, body FROM chatter_entry
+                        WHERE target_type = :type AND target_id = :id AND kind = 'NOTE'""")
+                .param("type", target.type()).param("id", target.id()).query().listOfRows();
+        int changed = 0;
+        for (Map<String, Object> note : notes) {
+            String body = (String) note.get("body");
+            String redacted = any.matcher(body).replaceAll(Matcher.quoteReplacement(replacement));
+            if (!redacted.equals(body)) {
+                changed += jdbc.sql("UPDATE chatter_entry SET body = :body WHERE id = :id")
+                        .param("body", redacted).param("id", ((Number) note.get("id")).longValue()).update();
+            }
+        }
+        return changed;
     }
 
     /** A page of the timeline, newest first. */

@@ -161,6 +161,10 @@ class CreditLedger {
         if (filter.to() != null) {
             sql.append(" AND e.created_at < :to");
         }
+        if (filter.miningRequestId() != null) {
+            // ix_credit_entry_mining_request; the account condition is then checked on a handful of rows
+            sql.append(" AND e.mining_request_id = :request");
+        }
         sql.append(" ORDER BY e.created_at DESC, e.id DESC LIMIT :limit OFFSET :offset");
         JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("account", accountId)
                 .param("limit", limit).param("offset", offset);
@@ -172,6 +176,9 @@ class CreditLedger {
         }
         if (filter.to() != null) {
             spec = spec.param("to", utc(filter.to()));
+        }
+        if (filter.miningRequestId() != null) {
+            spec = spec.param("request", filter.miningRequestId());
         }
         return spec.query((rs, n) -> new CreditEntryRow(rs.getLong(1), CreditEntryKind.valueOf(rs.getString(2)),
                 rs.getLong(3), rs.getLong(4), rs.getLong(5), nullableLong(rs, 6), nullableLong(rs, 7),

@@ -160,6 +160,17 @@ class Lead {
     void setEmail(String email, String emailDomain) { this.email = email; this.emailDomain = emailDomain; }
     String getPhone() { return phone; }
     void setPhone(String phone) { this.phone = phone; }
+
+    /**
+     * Removes the person of the lead (GDPR erasure): contact name, job title, e-mail and phone. The company's
+     * data stays, including the e-mail's domain, which is the company's and keeps it from being mined again.
+     */
+    void erasePerson() {
+        contactName = null;
+        jobTitle = null;
+        email = null;
+        phone = null;
+    }
     String getWebsite() { return website; }
     void setWebsite(String website, String websiteDomain) { this.website = website; this.websiteDomain = websiteDomain; }
     String getStreet() { return street; }

@@ -29,13 +29,16 @@ import com.vetacrm.shared.SupportedLanguage;
 import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame around every signed-in view: app name, side navigation built from the views'
  * {@code @Menu} annotations (Vaadin lists only the views the user's role may open), and the
- * user menu with language and sign-out, and the banners other features contribute ({@link ShellBanner},
- * asked again after every navigation).
+ * user menu with language and sign-out, the banners other features contribute ({@link ShellBanner},
+ * asked again after every navigation) and their one-time notifications ({@link NavigationNotices}, called
+ * after every navigation).
  * <p>
  * Menu titles are translation keys, so one annotation serves every language.
  */
@@ -43,15 +46,19 @@ import org.springframework.beans.factory.ObjectProvider;
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    private static final Logger log = LoggerFactory.getLogger(MainLayout.class);
+
     private final transient AuthenticationContext authenticationContext;
     private final transient UserLanguage userLanguage;
     private final transient ObjectProvider<ShellBanner> banners;
     private final transient UserService users;
+    private final transient ObjectProvider<NavigationNotices> notices;
     private final Div bannerArea = new Div();
 
     MainLayout(AuthenticationContext authenticationContext, CurrentUser currentUser, UserLanguage userLanguage,
-            ObjectProvider<ShellBanner> banners, UserService users) {
+            ObjectProvider<ShellBanner> banners, ObjectProvider<NavigationNotices> notices, UserService users) {
         this.authenticationContext = authenticationContext;
+        this.notices = notices;
         this.userLanguage = userLanguage;
         this.banners = banners;
         this.users = users;
@@ -77,6 +84,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         refreshBanners();
+        UI ui = UI.getCurrent();
+        notices.orderedStream().sorted(Comparator.comparingInt(NavigationNotices::order)).forEach(n -> {
+            try {
+                n.afterNavigation(ui);
+            } catch (RuntimeException e) {
+                log.warn("Navigation notices of {} failed", n.getClass().getName(), e);
+            }
+        });
     }
 
     /** Asks every {@link ShellBanner} again, e.g. after a change on the page that may show or hide one. */

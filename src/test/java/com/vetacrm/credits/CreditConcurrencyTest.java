@@ -43,11 +43,6 @@ class CreditConcurrencyTest extends ServiceTest {
     CreditService credits;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void theMiningRequestsTheLedgerRefersTo() {
-        MiningRequestRows.exist(jdbc);
-    }
     @Autowired
     UserDetailsService users;
 
@@ -58,6 +53,8 @@ class CreditConcurrencyTest extends ServiceTest {
     @BeforeEach
     void startPool() {
         pool = Executors.newFixedThreadPool(THREADS);
+        MiningRequestRows.ensure(jdbc, java.util.stream.LongStream.concat(java.util.stream.LongStream.of(501, 502),
+                java.util.stream.LongStream.range(600, 640)).toArray());
     }
 
     @AfterEach

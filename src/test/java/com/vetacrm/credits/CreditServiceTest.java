@@ -37,15 +37,15 @@ class CreditServiceTest extends ServiceTest {
     SettingsService settings;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void theMiningRequestsTheLedgerRefersTo() {
-        MiningRequestRows.exist(jdbc);
-    }
     @Autowired
     TransactionTemplate tx;
     @Autowired
     UserDetailsService users;
+
+    @BeforeEach
+    void theMiningRequestsTheHoldsNameExist() {
+        MiningRequestRows.ensure(jdbc, 1, 2, 7, 42, 43, 77, 1234, 7_001, 7_002);
+    }
 
     @AfterEach
     void ledgerStaysConsistent() {
@@ -519,6 +519,27 @@ class CreditServiceTest extends ServiceTest {
         assertThat(credits.entries(new LedgerFilter(Set.of(CreditEntryKind.HOLD), now.minusSeconds(3600),
                 now.plusSeconds(3600)), PageRequest.of(0, 500)))
                 .extracting(CreditEntryRow::reference).contains("ledger-list-1", "ledger-list-2");
+    }
+
+    @Test
+    void theLedgerOfOneMiningRequestListsOnlyItsEntriesNewestFirst() {
+        CreditHold first = credits.hold(10, "request-ledger-1", 7_001L);
+        credits.capture(first.id(), 4);
+        CreditHold other = credits.hold(5, "request-ledger-2", 7_002L);
+        credits.release(other.id());
+        CreditHold retried = credits.hold(10, "request-ledger-1/2", 7_001L);
+        credits.release(retried.id());
+
+        List<CreditEntryRow> ofRequest = credits.entries(LedgerFilter.ofMiningRequest(7_001L), PageRequest.of(0, 500));
+
+        assertThat(ofRequest).extracting(CreditEntryRow::kind).containsExactly(CreditEntryKind.RELEASE,
+                CreditEntryKind.HOLD, CreditEntryKind.RELEASE, CreditEntryKind.CAPTURE, CreditEntryKind.HOLD);
+        assertThat(ofRequest).allSatisfy(e -> assertThat(e.miningRequestId()).isEqualTo(7_001L));
+        assertThat(credits.entries(new LedgerFilter(Set.of(CreditEntryKind.CAPTURE), null, null, 7_001L),
+                PageRequest.of(0, 500))).extracting(CreditEntryRow::amount).containsExactly(-4L);
+        assertThat(credits.entries(LedgerFilter.ofMiningRequest(7_999L), PageRequest.of(0, 500))).isEmpty();
+        assertThat(new LedgerFilter(Set.of(), null, null).miningRequestId()).as("the old constructor lists all").isNull();
+        assertThat(LedgerFilter.none().miningRequestId()).isNull();
     }
 
     // ---------------------------------------------------------------- who may

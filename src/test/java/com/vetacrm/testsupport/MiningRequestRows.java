@@ -3,23 +3,22 @@ package com.vetacrm.testsupport;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Mining requests with ids 1 to {@value #COUNT} for tests of the credit ledger, which refers to requests by id
- * (the ledger's foreign keys to {@code mining_request}, change 0019, need the rows). Finished, empty requests;
- * inserted once per test class (the database is reset before the next one) with MariaDB's sequence table.
+ * Finished Lead Mining Request rows for credit tests whose holds and ledger entries name a request by id: the
+ * credits module stores only the id, and since change 0019 a foreign key requires the row. The rows are
+ * ERROR/FAILED (so no job picks them up) and already told to their requester (so no notice shows them).
  */
 public final class MiningRequestRows {
-
-    public static final int COUNT = 5_000;
 
     private MiningRequestRows() {
     }
 
-    public static void exist(JdbcTemplate jdbc) {
-        jdbc.update("""
-                INSERT IGNORE INTO mining_request (id, number_seq, state, search_type, lead_type, lead_number, team_id,
-                    source_id, created_by, submitted_at, finished_at)
-                SELECT seq, seq, 'DONE', 'COMPANIES', 'LEAD', 1, (SELECT MIN(id) FROM sales_team), 'test',
-                    (SELECT MIN(id) FROM app_user), NOW(), NOW()
-                FROM seq_1_to_""" + COUNT);
+    public static void ensure(JdbcTemplate jdbc, long... ids) {
+        for (long id : ids) {
+            jdbc.update("""
+                    INSERT IGNORE INTO mining_request (id, number_seq, state, error_type, search_type, lead_type,
+                        lead_number, team_id, source_id, result_seen, created_by, submitted_at)
+                    VALUES (?, ?, 'ERROR', 'FAILED', 'COMPANIES', 'LEAD', 1, (SELECT MIN(id) FROM sales_team), 'test',
+                        TRUE, (SELECT MIN(id) FROM app_user), NOW(6))""", id, 900_000 + (int) id);
+        }
     }
 }

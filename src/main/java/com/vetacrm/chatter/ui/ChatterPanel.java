@@ -22,18 +22,26 @@ import com.vetacrm.shared.BusinessRuleException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A record's timeline beside its form: a box to log a note, then notes, system events and enrichment
  * cards, newest first, a page at a time. Every text is set as text, never as HTML, so whatever a
- * user or an import typed is shown inert.
+ * user or an import typed is shown inert. Enrichment cards are drawn by the {@link ChatterCardRenderer}s the
+ * embedding view passes in (the feature that wrote them knows their format); without one, or when it cannot
+ * read the payload, the entry shows its one-line summary.
  */
 public class ChatterPanel extends VerticalLayout {
 
     static final int PAGE = 20;
+    private static final Logger log = LoggerFactory.getLogger(ChatterPanel.class);
 
     private final ChatterFeed feed;
+    private final transient List<ChatterCardRenderer> renderers;
     private final TextArea note = new TextArea();
     private final Div entries = new Div();
     private final Button older = new Button();
@@ -41,7 +49,13 @@ public class ChatterPanel extends VerticalLayout {
     private ZoneId zone = ZoneOffset.UTC;
 
     public ChatterPanel(ChatterFeed feed) {
+        this(feed, List.of());
+    }
+
+    public ChatterPanel(ChatterFeed feed, List<? extends ChatterCardRenderer> renderers) {
         this.feed = feed;
+        this.renderers = renderers.stream().sorted(Comparator.comparingInt(ChatterCardRenderer::order))
+                .map(ChatterCardRenderer.class::cast).toList();
         setId("chatter-panel");
         addClassName("chatter-panel");
         setPadding(false);
@@ -140,7 +154,13 @@ public class ChatterPanel extends VerticalLayout {
             body.add(new Span(getTranslation(item.text(), item.args().toArray())));
         } else if (item.kind() == ChatterKind.ENRICHMENT) {
             body.setId("enrichment-card");
-            body.add(VaadinIcon.DIAMOND_O.create(), new Span(item.text()));
+            Optional<Component> card = card(item);
+            if (card.isPresent()) {
+                body.addClassName("chatter-card");
+                body.add(card.get());
+            } else {
+                body.add(VaadinIcon.DIAMOND_O.create(), new Span(item.text()));
+            }
         } else {
             // plain text; CSS keeps the line breaks (white-space: pre-wrap)
             body.setText(item.text());
@@ -148,5 +168,22 @@ public class ChatterPanel extends VerticalLayout {
         }
         entry.add(head, body);
         return entry;
+    }
+
+    /** The first supporting renderer's card; empty (the summary is shown) when none can draw it. */
+    private Optional<Component> card(ChatterItem item) {
+        for (ChatterCardRenderer renderer : renderers) {
+            if (renderer.supports(item)) {
+                try {
+                    return renderer.render(item);
+                } catch (RuntimeException e) {
+                    // a renderer's bug must not take the whole timeline down
+                    log.warn("Chatter entry {} could not be drawn by {}; showing its summary", item.id(),
+                            renderer.getClass().getName(), e);
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -38,6 +38,7 @@ import com.vetacrm.admin.TeamSummary;
 import com.vetacrm.admin.UserService;
 import com.vetacrm.admin.UserSummary;
 import com.vetacrm.chatter.ChatterItem;
+import com.vetacrm.chatter.ui.ChatterCardRenderer;
 import com.vetacrm.chatter.ui.ChatterFeed;
 import com.vetacrm.chatter.ui.ChatterPanel;
 import com.vetacrm.lead.ContactDraft;
@@ -48,6 +49,8 @@ import com.vetacrm.lead.LeadRules;
 import com.vetacrm.lead.LeadService;
 import com.vetacrm.lead.LeadStatus;
 import com.vetacrm.lead.LeadType;
+import com.vetacrm.security.CurrentUser;
+import com.vetacrm.security.Role;
 import com.vetacrm.shared.BusinessRuleException;
 import com.vetacrm.shared.PhoneNumbers;
 import jakarta.annotation.security.PermitAll;
@@ -57,6 +60,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 
@@ -72,6 +76,7 @@ public class LeadView extends Div implements HasDynamicTitle, BeforeEnterObserve
 
     private final transient LeadService leads;
     private final transient UserService users;
+    private final transient ObjectProvider<ChatterCardRenderer> cardRenderers;
     private final List<StageSummary> stages;
     private final List<TeamSummary> teams;
     private final List<TagSummary> tags;
@@ -86,6 +91,8 @@ public class LeadView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private final Button lost = new Button();
     private final Button archive = new Button();
     private final Button restore = new Button();
+    private final Button erase = new Button();
+    private final boolean mayErase;
     private final Select<LeadType> type = new Select<>();
     private final ComboBox<String> country = new ComboBox<>();
     private final Grid<LeadContactRow> contacts = new Grid<>();
@@ -98,9 +105,11 @@ public class LeadView extends Div implements HasDynamicTitle, BeforeEnterObserve
     private ChatterPanel chatter;
 
     LeadView(LeadService leads, UserService users, StageService stageService, TeamService teamService,
-            TagService tagService) {
+            TagService tagService, ObjectProvider<ChatterCardRenderer> cardRenderers, CurrentUser currentUser) {
+        this.mayErase = currentUser.hasRole(Role.SALES_MANAGER) || currentUser.hasRole(Role.ADMIN);
         this.leads = leads;
         this.users = users;
+        this.cardRenderers = cardRenderers;
         this.stages = stageService.findAllInOrder();
         this.teams = teamService.findActive();
         this.tags = tagService.findAll();
@@ -139,11 +148,15 @@ public class LeadView extends Div implements HasDynamicTitle, BeforeEnterObserve
         restore.setText(getTranslation("lead.restore"));
         restore.setId("lead-restore");
         restore.addClickListener(e -> act(() -> leads.restore(leadId), "lead.restored"));
+        erase.setText(getTranslation("lead.erase"));
+        erase.setId("erase-contact-data");
+        erase.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        erase.addClickListener(e -> askErase());
 
         badges.addClassName("lead-badges");
         Div titleRow = new Div(title, badges);
         titleRow.addClassName("lead-title-row");
-        HorizontalLayout buttons = new HorizontalLayout(save, convert, won, lost, archive, restore);
+        HorizontalLayout buttons = new HorizontalLayout(save, convert, won, lost, archive, restore, erase);
         buttons.setAlignItems(FlexComponent.Alignment.BASELINE);
         buttons.addClassName("lead-actions");
         Div header = new Div(titleRow, buttons);
@@ -365,7 +378,7 @@ public class LeadView extends Div implements HasDynamicTitle, BeforeEnterObserve
                 public void post(String text) {
                     leads.logNote(leadId, text);
                 }
-            });
+            }, cardRenderers.orderedStream().toList());
             side.add(chatter);
         } else {
             chatter.reload();
@@ -401,6 +414,8 @@ public class LeadView extends Div implements HasDynamicTitle, BeforeEnterObserve
         lost.setVisible(active);
         archive.setVisible(active);
         restore.setVisible(!isNew && !details.active());
+        // GDPR erasure: managers and administrators only (the service checks the role again)
+        erase.setVisible(!isNew && mayErase);
         contactsSection.setVisible(!isNew);
         side.setVisible(!isNew);
         UI.getCurrent().getPage().setTitle(getPageTitle());
@@ -464,6 +479,25 @@ public class LeadView extends Div implements HasDynamicTitle, BeforeEnterObserve
         dialog.getFooter().add(new Button(getTranslation("lead.cancel"), e -> dialog.close()), confirm);
         dialog.open();
         reason.focus();
+    }
+
+    /** Says exactly what will be erased before anything is. */
+    private void askErase() {
+        Dialog dialog = new Dialog();
+        dialog.setId("erase-contact-data-dialog");
+        dialog.setHeaderTitle(getTranslation("lead.erase.title"));
+        Span what = new Span(getTranslation("lead.erase.what", details.draft().getName(), details.contacts().size()));
+        what.setId("erase-contact-data-text");
+        dialog.add(new VerticalLayout(what, new Span(getTranslation("lead.erase.suppression")),
+                new Span(getTranslation("lead.erase.kept"))));
+        Button confirm = new Button(getTranslation("lead.erase.confirm"), e -> {
+            dialog.close();
+            act(() -> leads.eraseContactData(leadId), "lead.erase.done");
+        });
+        confirm.setId("erase-contact-data-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button(getTranslation("lead.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
     }
 
     private void addContact() {

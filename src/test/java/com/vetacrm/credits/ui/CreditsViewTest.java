@@ -56,11 +56,6 @@ class CreditsViewTest extends ViewTest {
     CreditService credits;
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeEach
-    void theMiningRequestsTheLedgerRefersTo() {
-        MiningRequestRows.exist(jdbc);
-    }
     @Autowired
     UserDetailsService users;
 
@@ -220,6 +215,7 @@ class CreditsViewTest extends ViewTest {
     @Test
     @WithUserDetails(DemoUsers.ADMIN)
     void anAdministratorRefundsPartOfACharge() {
+        MiningRequestRows.ensure(jdbc, 31);
         CreditHold hold = as(DemoUsers.MANAGER, () -> credits.hold(20, "view-refund", 31L));
         as(DemoUsers.MANAGER, () -> {
             credits.capture(hold.id(), 8);
@@ -244,6 +240,7 @@ class CreditsViewTest extends ViewTest {
 
     @Test
     void aLedgerRowOfAMiningRequestLinksToIt() {
+        MiningRequestRows.ensure(jdbc, 4242);
         CreditHold hold = credits.hold(5, "view-link", 4242L);
         navigate(CreditsView.class);
 
