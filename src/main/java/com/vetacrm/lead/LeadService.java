@@ -1,6 +1,8 @@
 package com.vetacrm.lead;
 
 import com.vetacrm.admin.StageService;
+import com.vetacrm.audit.AuditAction;
+import com.vetacrm.audit.AuditService;
 import com.vetacrm.admin.StageSummary;
 import com.vetacrm.admin.TagService;
 import com.vetacrm.admin.TagSummary;
@@ -78,11 +80,13 @@ public class LeadService {
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
     private final SettingsService settings;
+    private final AuditService audit;
     private final Clock clock = Clock.systemUTC();
 
     LeadService(LeadRepository leads, LeadQueries queries, StageService stages, TeamService teams, TagService tags,
             UserService users, ChatterService chatter, CurrentUser currentUser, JdbcTemplate jdbc,
-            SettingsService settings) {
+            SettingsService settings, AuditService audit) {
+        this.audit = audit;
         this.leads = leads;
         this.queries = queries;
         this.stages = stages;
@@ -596,6 +600,8 @@ public class LeadService {
         int erased = people.size();
         lead.touch(scope.userId(), now);
         chatter.recordEvent(target, "lead.event.contactDataErased", scope.userName(), String.valueOf(erased));
+        audit.record(AuditAction.CONTACT_DATA_ERASED, "lead", leadId, erased + " contacts, " + emails.size()
+                + " e-mail addresses added to the suppression list");
         return erased;
     }
 

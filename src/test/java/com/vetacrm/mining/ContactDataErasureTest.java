@@ -142,6 +142,11 @@ class ContactDataErasureTest extends ServiceTest {
         assertThat((String) event.get("payload")).isEqualTo("[\"" + manager + "\",\"2\"]");
         assertThat(jdbc.queryForObject("SELECT body FROM chatter_entry WHERE target_type = 'LEAD' AND target_id = ?"
                 + " AND kind = 'NOTE'", String.class, lead)).isEqualTo("Called [erased], call back Friday");
+        Map<String, Object> audited = jdbc.queryForMap("SELECT user_id, details FROM audit_entry"
+                + " WHERE action = 'CONTACT_DATA_ERASED' AND target_id = ?", String.valueOf(lead));
+        assertThat(((Number) audited.get("user_id")).longValue()).isEqualTo(managerId);
+        assertThat((String) audited.get("details")).as("the audit log says how many, never whom")
+                .isEqualTo("2 contacts, 2 e-mail addresses added to the suppression list").doesNotContain("@");
     }
 
     @Test
