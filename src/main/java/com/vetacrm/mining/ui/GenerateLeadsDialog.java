@@ -594,6 +594,7 @@ public class GenerateLeadsDialog extends Dialog {
         waitingFor = row;
         showWaiting(row);
         UI ui = UI.getCurrent();
+        stopWaiting();
         resultRegistration = results.register(ui, row.id(), this::finished);
         // the job may have ended before the registration: then nobody will publish again
         mining.findRequest(row.id()).filter(r -> r.state().finished()).ifPresent(r -> finished(r.id()));
