@@ -533,6 +533,8 @@ public class GenerateLeadsDialog extends Dialog {
             preview.add(new Div(getTranslation("mining.dialog.preview.incomplete")));
             return;
         }
+        // the preview counts companies: the contact fields do not change it (and may still be incomplete)
+        f.setSearchType(SearchType.COMPANIES);
         SourcePreview p;
         try {
             p = mining.preview(f);
