@@ -27,7 +27,7 @@ class ShellViewTest extends ViewTest {
     @WithUserDetails(DemoUsers.ADMIN)
     void adminSeesPipelineAndAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Credits", "Users",
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Lead Mining Requests", "Credits", "Users",
                 "Sales teams", "Stages", "Tags", "Reference data", "Directory import", "Settings");
     }
 
@@ -35,7 +35,7 @@ class ShellViewTest extends ViewTest {
     @WithUserDetails(DemoUsers.MANAGER)
     void managerSeesCreditsButNoAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Credits");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Lead Mining Requests", "Credits");
     }
 
     @Test
