@@ -11,8 +11,17 @@ final class MiningCriteria {
     }
 
     static SourceCriteria of(MiningForm f) {
+        return of(f, f.withContacts());
+    }
+
+    /** The company filters only: what the preview counts, whatever the contact fields hold yet. */
+    static SourceCriteria companiesOf(MiningForm f) {
+        return of(f, false);
+    }
+
+    private static SourceCriteria of(MiningForm f, boolean withContacts) {
         ContactCriteria contacts = null;
-        if (f.withContacts()) {
+        if (withContacts) {
             contacts = f.getContactFilter() == ContactFilter.SENIORITY
                     ? ContactCriteria.bySeniority(f.getContactNumber(), f.getSeniority())
                     : ContactCriteria.byRole(f.getContactNumber(), f.getPreferredRole(), List.copyOf(f.getOtherRoles()));

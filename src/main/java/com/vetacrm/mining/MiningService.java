@@ -144,7 +144,7 @@ public class MiningService {
         if (!problems.isEmpty()) {
             throw new MiningRejectedException(problems);
         }
-        return source.preview(MiningCriteria.of(f), exclusions);
+        return source.preview(MiningCriteria.companiesOf(f), exclusions);
     }
 
     private static boolean isFilter(String field) {

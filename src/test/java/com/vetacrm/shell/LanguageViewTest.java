@@ -45,7 +45,7 @@ class LanguageViewTest extends ViewTest {
 
         assertThat(UI.getCurrent().getLocale().getLanguage()).isEqualTo("es");
         assertThat($(SideNav.class).id("side-nav").getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Embudo", "Leads", "Directorio", "Créditos");
+                .containsExactly("Embudo", "Leads", "Directorio", "Solicitudes de generación de leads", "Créditos");
     }
 
     @Test

@@ -27,15 +27,16 @@ class ShellViewTest extends ViewTest {
     @WithUserDetails(DemoUsers.ADMIN)
     void adminSeesPipelineAndAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Credits", "Users",
-                "Sales teams", "Stages", "Tags", "Reference data", "Directory import", "Audit log", "Settings");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Lead Mining Requests",
+                "Credits", "Users", "Sales teams", "Stages", "Tags", "Reference data", "Directory import", "Audit log",
+                "Settings");
     }
 
     @Test
     @WithUserDetails(DemoUsers.MANAGER)
     void managerSeesCreditsButNoAdministration() {
         navigate(PipelineView.class);
-        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Credits");
+        assertThat(navigationLabels()).containsExactly("Pipeline", "Leads", "Directory", "Lead Mining Requests", "Credits");
     }
 
     @Test

@@ -88,7 +88,7 @@ class MiningResultNoticesViewTest extends ViewTest {
         assertThat(shown).hasSize(1);
         Notification n = shown.getFirst();
         assertThat(n.getId()).contains("mining-result-" + done.id());
-        assertThat(text(n)).isEqualTo("1 leads created (" + done.number() + ") — 1 credits");
+        assertThat(text(n)).isEqualTo("1 lead created (" + done.number() + ") — 1 credit");
         Anchor leads = $(Anchor.class, n).withClassName("mining-result-leads-link").single();
         assertThat(leads.getHref()).isEqualTo("leads?request=" + done.id());
         n.close();
@@ -106,7 +106,9 @@ class MiningResultNoticesViewTest extends ViewTest {
 
         List<Notification> shown = shownResults();
         assertThat(shown).hasSize(1);
-        assertThat(text(shown.getFirst())).isEqualTo(none.number() + " found no new companies; nothing was charged");
+        assertThat(text(shown.getFirst())).isEqualTo("Request " + none.number()
+                + " found no company matching these filters that is not already in your CRM. Nothing was charged:"
+                + " change the filters and try again.");
         assertThat($(Anchor.class, shown.getFirst()).withClassName("mining-result-request-link").single().getHref())
                 .isEqualTo("mining/requests/" + none.id());
     }
