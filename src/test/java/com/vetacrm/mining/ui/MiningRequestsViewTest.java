@@ -216,7 +216,7 @@ class MiningRequestsViewTest extends MiningUiTestBase {
         com.vaadin.flow.component.grid.Grid<com.vetacrm.credits.CreditEntryRow> ledger =
                 $(com.vaadin.flow.component.grid.Grid.class).id("mining-request-ledger-grid");
         assertThat(test(ledger).size()).as("its hold and its capture").isEqualTo(2);
-        assertThat(test(ledger).getCellText(0, 1) + "/" + test(ledger).getCellText(1, 1)).contains("Hold", "Capture");
+        assertThat(test(ledger).getCellText(0, 1) + "/" + test(ledger).getCellText(1, 1)).contains("Hold", "Charge");
     }
 
     @Test
