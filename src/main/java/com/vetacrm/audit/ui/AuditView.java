@@ -1,5 +1,6 @@
 package com.vetacrm.audit.ui;
 
+import com.vetacrm.shell.BrowserZone;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -101,16 +102,10 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        var details = event.getUI().getPage().getExtendedClientDetails();
-        String browserZone = details == null ? null : details.getTimeZoneId();
-        if (browserZone != null) {
-            try {
-                zone = ZoneId.of(browserZone);
-                grid.getDataProvider().refreshAll();
-            } catch (RuntimeException e) {
-                // an unknown zone id: keep UTC
-            }
-        }
+        BrowserZone.of(event.getUI()).ifPresent(browser -> {
+            zone = browser;
+            grid.getDataProvider().refreshAll();
+        });
     }
 
     @Override

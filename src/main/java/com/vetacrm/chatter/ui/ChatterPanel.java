@@ -1,5 +1,6 @@
 package com.vetacrm.chatter.ui;
 
+import com.vetacrm.shell.BrowserZone;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -88,19 +89,10 @@ public class ChatterPanel extends VerticalLayout {
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
         // show times in the browser's zone when it is known; otherwise UTC
-        var details = event.getUI().getPage().getExtendedClientDetails();
-        String browserZone = details == null ? null : details.getTimeZoneId();
-        if (browserZone != null) {
-            try {
-                ZoneId browser = ZoneId.of(browserZone);
-                if (!browser.equals(zone)) {
-                    zone = browser;
-                    reload();
-                }
-            } catch (RuntimeException e) {
-                // an unknown zone id: keep UTC
-            }
-        }
+        BrowserZone.of(event.getUI()).filter(browser -> !browser.equals(zone)).ifPresent(browser -> {
+            zone = browser;
+            reload();
+        });
     }
 
     /** Reads the newest page again, e.g. after the record changed and the service wrote an event. */

@@ -1,5 +1,6 @@
 package com.vetacrm.credits.ui;
 
+import com.vetacrm.shell.BrowserZone;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -346,20 +347,11 @@ public class CreditsView extends VerticalLayout implements HasDynamicTitle, Befo
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         // times and the date filter follow the browser's zone when it is known; otherwise UTC
-        var details = event.getUI().getPage().getExtendedClientDetails();
-        String browserZone = details == null ? null : details.getTimeZoneId();
-        if (browserZone != null) {
-            try {
-                ZoneId browser = ZoneId.of(browserZone);
-                if (!browser.equals(zone)) {
-                    zone = browser;
-                    ledger.getDataProvider().refreshAll();
-                    purchases.getDataProvider().refreshAll();
-                }
-            } catch (RuntimeException e) {
-                // an unknown zone id: keep UTC
-            }
-        }
+        BrowserZone.of(event.getUI()).filter(browser -> !browser.equals(zone)).ifPresent(browser -> {
+            zone = browser;
+            ledger.getDataProvider().refreshAll();
+            purchases.getDataProvider().refreshAll();
+        });
     }
 
     @Override

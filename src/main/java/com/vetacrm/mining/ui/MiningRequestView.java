@@ -1,5 +1,6 @@
 package com.vetacrm.mining.ui;
 
+import com.vetacrm.shell.BrowserZone;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vetacrm.credits.CreditEntryRow;
@@ -327,19 +328,10 @@ public class MiningRequestView extends VerticalLayout implements HasDynamicTitle
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        var details = event.getUI().getPage().getExtendedClientDetails();
-        String browserZone = details == null ? null : details.getTimeZoneId();
-        if (browserZone != null && row != null) {
-            try {
-                ZoneId browser = ZoneId.of(browserZone);
-                if (!browser.equals(zone)) {
-                    zone = browser;
-                    show(row);
-                }
-            } catch (RuntimeException e) {
-                // an unknown zone id: keep UTC
-            }
-        }
+        BrowserZone.of(event.getUI()).filter(browser -> row != null && !browser.equals(zone)).ifPresent(browser -> {
+            zone = browser;
+            show(row);
+        });
     }
 
     @Override

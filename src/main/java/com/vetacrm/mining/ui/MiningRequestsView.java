@@ -1,5 +1,6 @@
 package com.vetacrm.mining.ui;
 
+import com.vetacrm.shell.BrowserZone;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -223,19 +224,10 @@ public class MiningRequestsView extends VerticalLayout implements HasDynamicTitl
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         // times follow the browser's zone when it is known; otherwise UTC
-        var details = event.getUI().getPage().getExtendedClientDetails();
-        String browserZone = details == null ? null : details.getTimeZoneId();
-        if (browserZone != null) {
-            try {
-                ZoneId browser = ZoneId.of(browserZone);
-                if (!browser.equals(zone)) {
-                    zone = browser;
-                    grid.getDataProvider().refreshAll();
-                }
-            } catch (RuntimeException e) {
-                // an unknown zone id: keep UTC
-            }
-        }
+        BrowserZone.of(event.getUI()).filter(browser -> !browser.equals(zone)).ifPresent(browser -> {
+            zone = browser;
+            grid.getDataProvider().refreshAll();
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.vetacrm.settings.ui;
 
+import com.vetacrm.shell.BrowserZone;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
@@ -204,16 +205,10 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         // the time of the last save in the browser's zone when it is known; otherwise UTC
-        var details = event.getUI().getPage().getExtendedClientDetails();
-        String browserZone = details == null ? null : details.getTimeZoneId();
-        if (browserZone != null) {
-            try {
-                zone = ZoneId.of(browserZone);
-                showLastSaved();
-            } catch (RuntimeException e) {
-                // an unknown zone id: keep UTC
-            }
-        }
+        BrowserZone.of(event.getUI()).ifPresent(browser -> {
+            zone = browser;
+            showLastSaved();
+        });
     }
 
     private void save() {
