@@ -1,5 +1,6 @@
 /**
- * Small vocabulary shared by every module: the supported languages and the exception that carries
- * a translatable, user-facing message. Depends on nothing else in Veta.
+ * Small vocabulary shared by every module: the supported languages, the exception that carries a
+ * translatable, user-facing message, phone numbers and web addresses, and the browser's time zone for views.
+ * Depends on nothing else in Veta.
  */
 package com.vetacrm.shared;

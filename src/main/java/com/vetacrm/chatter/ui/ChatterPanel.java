@@ -1,6 +1,6 @@
 package com.vetacrm.chatter.ui;
 
-import com.vetacrm.shell.BrowserZone;
+import com.vetacrm.shared.BrowserZone;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;

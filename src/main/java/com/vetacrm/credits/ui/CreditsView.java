@@ -1,6 +1,6 @@
 package com.vetacrm.credits.ui;
 
-import com.vetacrm.shell.BrowserZone;
+import com.vetacrm.shared.BrowserZone;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;

@@ -1,6 +1,6 @@
 package com.vetacrm.mining.ui;
 
-import com.vetacrm.shell.BrowserZone;
+import com.vetacrm.shared.BrowserZone;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vetacrm.credits.CreditEntryRow;

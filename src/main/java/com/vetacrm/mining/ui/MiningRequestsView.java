@@ -1,6 +1,6 @@
 package com.vetacrm.mining.ui;
 
-import com.vetacrm.shell.BrowserZone;
+import com.vetacrm.shared.BrowserZone;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;

@@ -1,4 +1,4 @@
-package com.vetacrm.shell;
+package com.vetacrm.shared;
 
 import com.vaadin.flow.component.UI;
 import java.time.ZoneId;
