@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.browserless.BrowserlessUserContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
+import com.vaadin.flow.component.internal.ComponentTracker;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.communication.UidlWriter;
 import com.vetacrm.VetaApplication;
 import com.vetacrm.admin.StageService;
 import com.vetacrm.admin.StageSummary;
@@ -93,6 +95,12 @@ class VetaBench {
     /** Runs of the metrics whose each run costs seconds or writes data (mining, start-up): at least 5. */
     private static final int HEAVY_RUNS = Math.max(BenchReport.MIN_RUNS, Integer.getInteger("veta.bench.heavy-runs", 5));
     private static final int HEAVY_WARM_UP = Integer.getInteger("veta.bench.heavy-warm-up", 2);
+    /**
+     * The embedded server's InnoDB buffer pool for the benchmark database: sized for its working set (the
+     * directory's 2.1 GB and the leads' indexes), as a production MariaDB holding this data is sized;
+     * {@code -Dveta.bench.buffer-pool=512M} measures with the development default.
+     */
+    private static final String BUFFER_POOL = System.getProperty("veta.bench.buffer-pool", "4G");
 
     private final BenchReport report = new BenchReport();
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
@@ -108,8 +116,9 @@ class VetaBench {
     @Test
     void allFiguresSideBySide() throws Exception {
         String loadAtStart = BenchReport.loadAverage();
-        line("Veta benchmark harness (issue 7): database %s, load average at start %s, %d cores, JDK %s",
-                BenchReport.dbDir(), loadAtStart, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        line("Veta benchmark harness (issue 7): database %s (buffer pool %s), load average at start %s, %d cores, JDK %s",
+                BenchReport.dbDir(), BUFFER_POOL, loadAtStart, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
         try {
             List<String> seederLog = new CopyOnWriteArrayList<>();
             List<String> generatorLog = new CopyOnWriteArrayList<>();
@@ -151,6 +160,7 @@ class VetaBench {
         return new SpringApplicationBuilder(VetaApplication.class).run(
                 "--veta.embedded-db.dir=" + BenchReport.dbDir(), "--veta.embedded-db.ephemeral=false",
                 "--veta.embedded-db.database=veta_bench", "--veta.embedded-db.port=0", "--veta.demo.enabled=true",
+                "--veta.embedded-db.buffer-pool-size=" + BUFFER_POOL,
                 "--veta.seed.leads=" + LEADS, "--veta.directory.size=" + COMPANIES,
                 // the bench runs mining jobs itself (below); the poller must not take them first
                 "--veta.mining.poll-initial-delay=PT24H", "--veta.mining.poll-interval=PT24H",
@@ -478,8 +488,12 @@ class VetaBench {
 
     /**
      * Retained heap per signed-in UI showing the pipeline: browserless sessions (one VaadinSession and one UI
-     * each, the real Spring beans) of the demo manager on /pipeline?team=…, all kept referenced; used heap after
-     * settled full collections before and after, divided by the number of sessions.
+     * each, the real Spring beans) of the demo manager on /pipeline?team=…, each answered as a browser's first
+     * request is (the UIDL response written by Vaadin's own UidlWriter: pending changes collected and sent,
+     * before-client-response tasks run, JavaScript calls handed over), all kept referenced; used heap after
+     * settled full collections before and after, divided by the number of sessions. The JVM runs as a production
+     * server: production mode, no Vaadin development server on the class path (the bench profile leaves it out,
+     * as the production jar does), no ComponentTracker (a Throwable per component, development mode only).
      */
     private void sessions(ConfigurableApplicationContext app, UserDetailsService users, long bigTeam) {
         UserDetails manager = users.loadUserByUsername("manager");
@@ -488,33 +502,33 @@ class VetaBench {
         List<Object> kept = new ArrayList<>();
         try (var secured = SpringBrowserlessApplicationContext.createSecured(app, "com.vetacrm")) {
             // warm-up: whatever the first UIs create once per JVM (routes, caches, translations) is not per session
+            String mode = "";
+            long uidlChars = 0;
             for (int i = 0; i < 5; i++) {
                 try (BrowserlessUserContext user = secured.newUser(auth)) {
                     BrowserlessUIContext ui = user.newWindow();
-                    ui.activate();
-                    ui.getUI().navigate("pipeline", QueryParameters.of("team", String.valueOf(bigTeam)));
-                    assertThat(ui.getCurrentView()).isInstanceOf(PipelineView.class);
+                    uidlChars = openPipeline(ui, bigTeam);
+                    mode = runtimeMode(ui);
                 }
             }
+            assertThat(mode).as("the sessions must be measured as a production server runs them")
+                    .startsWith("production mode, component tracker off");
             long before = settledHeap();
             long t = System.nanoTime();
             for (int i = 0; i < SESSIONS; i++) {
                 BrowserlessUserContext user = secured.newUser(auth);
                 BrowserlessUIContext ui = user.newWindow();
-                ui.activate();
-                ui.getUI().navigate("pipeline", QueryParameters.of("team", String.valueOf(bigTeam)));
-                Object view = ui.getCurrentView();
-                assertThat(view).isInstanceOf(PipelineView.class);
+                openPipeline(ui, bigTeam);
                 kept.add(user);
                 kept.add(ui);
-                kept.add(view);
             }
             double createMs = (System.nanoTime() - t) / 1e6 / SESSIONS;
             long after = settledHeap();
             double kb = (after - before) / 1024.0 / SESSIONS;
             put("session_heap_kb", new Timing(kb, kb, 1), "kb", 300, String.format(Locale.ROOT,
-                    "%d browserless sessions of 'manager' on /%s kept referenced; used heap after GC %,d -> %,d KB;"
-                            + " %.1f ms to open one", SESSIONS, route, before >> 10, after >> 10, createMs));
+                    "%d browserless sessions of 'manager' on /%s, first UIDL response written (%,d chars), kept"
+                            + " referenced; %s; used heap after GC %,d -> %,d KB; %.1f ms to open one", SESSIONS, route,
+                    uidlChars, mode, before >> 10, after >> 10, createMs));
             for (Object o : kept) {
                 if (o instanceof BrowserlessUserContext u) {
                     u.close();
@@ -523,6 +537,40 @@ class VetaBench {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /**
+     * Navigates the window to the pipeline and answers it as the server answers a browser: the UIDL response
+     * (Vaadin's UidlWriter), which collects the state tree's changes and hands over the JavaScript calls, so
+     * nothing stays pending as it would in a session no browser ever talked to. Returns the response's size.
+     */
+    private static long openPipeline(BrowserlessUIContext ui, long team) {
+        ui.activate();
+        ui.getUI().navigate("pipeline", QueryParameters.of("team", String.valueOf(team)));
+        assertThat(ui.getCurrentView()).isInstanceOf(PipelineView.class);
+        return new UidlWriter().createUidl(ui.getUI(), false).toString().length();
+    }
+
+    /** Production mode of the session's configuration and whether Vaadin's ComponentTracker records anything. */
+    private static String runtimeMode(BrowserlessUIContext ui) {
+        boolean production = ui.getUI().getSession().getConfiguration().isProductionMode();
+        String tracker;
+        try {
+            var field = ComponentTracker.class.getDeclaredField("disabled");
+            field.setAccessible(true);
+            tracker = Boolean.TRUE.equals(field.get(null)) ? "component tracker off" : "component tracker ON";
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            tracker = "component tracker unknown (" + e + ")";
+        }
+        boolean devServer;
+        try {
+            Class.forName("com.vaadin.base.devserver.DevModeHandlerManagerImpl");
+            devServer = true;
+        } catch (ClassNotFoundException e) {
+            devServer = false;
+        }
+        return (production ? "production mode" : "DEVELOPMENT mode") + ", " + tracker + ", "
+                + (devServer ? "vaadin-dev-server ON the class path" : "no vaadin-dev-server");
     }
 
     /** Used heap after full collections, once two in a row agree within 0.5 % (at most 10). */
@@ -680,10 +728,13 @@ class VetaBench {
             }
             json.append("},\n");
         }
-        json.append(String.format(Locale.ROOT, "  \"machine\": {\"cores\": %d, \"jdk\": \"%s\", \"mariadb\": \"%s\","
+        json.append(String.format(Locale.ROOT, "  \"machine\": {\"cores\": %d, \"memory_mb\": %d, \"os\": \"%s\","
+                        + " \"jdk\": \"%s\", \"max_heap_mb\": %d, \"mariadb\": \"%s\", \"buffer_pool\": \"%s\","
                         + " \"loadavg_start\": \"%s\", \"loadavg_end\": \"%s\"},\n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vendor") + " "
-                        + System.getProperty("java.version"), mariadbVersion, loadAtStart, loadAtEnd));
+                Runtime.getRuntime().availableProcessors(), physicalMemoryMb(), System.getProperty("os.name") + " "
+                        + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, mariadbVersion, BUFFER_POOL, loadAtStart, loadAtEnd));
         json.append("  \"seeding\": {").append(seeding.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue().replace("\\", "\\\\").replace("\"", "'") + "\"")
                 .collect(Collectors.joining(", "))).append("},\n");
@@ -692,6 +743,11 @@ class VetaBench {
         Files.createDirectories(out.getParent());
         Files.writeString(out, json, StandardCharsets.UTF_8);
         line("Results written to %s", out.toAbsolutePath());
+    }
+
+    private static long physicalMemoryMb() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() >> 20 : -1;
     }
 
     private static String gitCommit() {
