@@ -313,6 +313,7 @@ class VetaBench {
         form.setTagIds(Set.of(tag));
 
         List<Double> submits = new ArrayList<>();
+        List<Double> pageReads = new ArrayList<>();
         long[] lastRequest = {0};
         int[] delivered = new int[2];
         Timing job = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, () -> {
@@ -320,6 +321,7 @@ class VetaBench {
             MiningRequestRow queued = mining.submit(form.copy(), null);
             submits.add((System.nanoTime() - t0) / 1e6);
             assertThat(queued.state()).isEqualTo(MiningState.QUEUED);
+            long reads = poolReads(jdbc);
             long t = System.nanoTime();
             Object state;
             try {
@@ -328,6 +330,7 @@ class VetaBench {
                 throw new IllegalStateException(e);
             }
             double ms = (System.nanoTime() - t) / 1e6;
+            pageReads.add((double) (poolReads(jdbc) - reads));
             assertThat(state).isEqualTo(Optional.of(MiningState.DONE));
             MiningRequestRow done = mining.findRequest(queued.id()).orElseThrow();
             assertThat(done.leadsFound()).isEqualTo(MINE);
@@ -337,32 +340,88 @@ class VetaBench {
             return ms;
         });
         double submitMedian = BenchReport.summary(submits.stream().mapToDouble(Double::doubleValue).toArray()).median();
+        List<Double> timedReads = pageReads.subList(HEAVY_WARM_UP, pageReads.size());
+        double readsMedian = BenchReport.summary(timedReads.stream().mapToDouble(Double::doubleValue).toArray()).median();
         put("mining_200x5", job, "ms", Double.NaN, String.format(Locale.ROOT,
-                "job (MiningJobs.run) start to DONE committed: %d companies, %d contacts; %s, %s; submit alone %.1f ms median",
-                delivered[0], delivered[1], country, String.join(" + ", industries), submitMedian));
+                "job (MiningJobs.run) start to DONE committed: %d companies, %d contacts; %s, %s; submit alone %.1f ms"
+                        + " median; %.0f InnoDB pages read from disk per job (median; buffer pool %s); %,d companies"
+                        + " mined before in all", delivered[0], delivered[1], country, String.join(" + ", industries),
+                submitMedian, readsMedian, BUFFER_POOL,
+                jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE mining_request_id IS NOT NULL", Long.class)));
 
         Floor floor = Floor.of(jdbc, lastRequest[0]);
         DataSource dataSource = app.getBean(DataSource.class);
-        Timing floorTiming = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, () -> floor.insertOnce(jdbc, dataSource));
-        put("mining_floor", floorTiming, "ms", Double.NaN, floor.describe());
+        List<Double> floorReads = new ArrayList<>();
+        Timing floorTiming = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, () -> {
+            long reads = poolReads(jdbc);
+            double ms = floor.insertOnce(jdbc, dataSource);
+            floorReads.add((double) (poolReads(jdbc) - reads));
+            return ms;
+        });
+        put("mining_floor", floorTiming, "ms", Double.NaN, floor.describe() + String.format(Locale.ROOT,
+                "; %.0f InnoDB pages read from disk per run (median, deletes included)", BenchReport.summary(floorReads
+                        .subList(HEAVY_WARM_UP, floorReads.size()).stream().mapToDouble(Double::doubleValue).toArray())
+                        .median()));
         put("mining_ratio", new Timing(job.median() / floorTiming.median(), job.worst() / floorTiming.worst(),
                 HEAVY_RUNS), "ratio", 2.0, "mining_200x5 / mining_floor (median / median, worst / worst)");
         explainMining(jdbc, mining, run, jobs, form);
     }
 
+    /** InnoDB's count of pages it had to read from disk (not found in the buffer pool), server-wide. */
+    static long poolReads(JdbcTemplate jdbc) {
+        return jdbc.query("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_reads'", rs -> {
+            rs.next();
+            return rs.getLong(2);
+        });
+    }
+
     /** The statements one mining job sends, with when each started: where the time goes beyond the floor. */
     private void explainMining(JdbcTemplate jdbc, MiningService mining, Method run, Object jobs, MiningForm form) {
         MiningRequestRow queued = mining.submit(form.copy(), null);
+        List<String> statements = new ArrayList<>();
+        long reads = poolReads(jdbc);
         List<String> timeline = BenchReport.sqlTimelineOf(jdbc, () -> {
             try {
                 return run.invoke(jobs, queued.id());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, statements);
+        reads = poolReads(jdbc) - reads;
         line("");
-        line("---- one mining job, statement by statement (start offset, connection, SQL):");
+        line("---- one mining job, statement by statement (start offset, connection, SQL); %,d pages read from disk:",
+                reads);
         timeline.forEach(l -> line("  %s", l));
+        // the walk of the next job: the same statement now skips the 200 companies just mined and meets the next ones
+        statements.stream().filter(q -> q.startsWith("SELECT u.id, u.ref, u.domain, u.rank FROM")).findFirst()
+                .ifPresent(walk -> {
+                    String json = String.join("\n", jdbc.queryForList("ANALYZE FORMAT=JSON " + walk, String.class));
+                    line("---- the next job's walk (ANALYZE FORMAT=JSON of the statement above, run again):");
+                    line("  total %s ms; r_rows in plan order %s; InnoDB pages accessed %,d,"
+                                    + " read from disk %,d (%s ms reading)", jsonNumbers(json, "r_total_time_ms").stream()
+                                    .findFirst().orElse("?"), walkRows(json), jsonSum(json, "pages_accessed"),
+                            jsonSum(json, "pages_read_count"), String.format(Locale.ROOT, "%.1f",
+                                    jsonNumbers(json, "pages_read_time_ms").stream().mapToDouble(Double::parseDouble).sum()));
+                });
+    }
+
+    private static List<String> jsonNumbers(String json, String key) {
+        List<String> out = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\"" + key + "\":\\s*([0-9.eE+-]+)").matcher(json);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static long jsonSum(String json, String key) {
+        return jsonNumbers(json, key).stream().mapToLong(v -> (long) Double.parseDouble(v)).sum();
+    }
+
+    /** r_rows of every table access in the plan, in the order the JSON lists them. */
+    private static String walkRows(String json) {
+        List<String> rows = jsonNumbers(json, "r_rows");
+        return rows.isEmpty() ? "?" : String.join(", ", rows);
     }
 
     /** The rows one mining job wrote, copied, ready to be inserted again with new ids by plain JDBC. */
@@ -514,6 +573,7 @@ class VetaBench {
             assertThat(mode).as("the sessions must be measured as a production server runs them")
                     .startsWith("production mode, component tracker off");
             long before = settledHeap();
+            Map<String, long[]> histogramBefore = histogram();
             long t = System.nanoTime();
             for (int i = 0; i < SESSIONS; i++) {
                 BrowserlessUserContext user = secured.newUser(auth);
@@ -525,6 +585,7 @@ class VetaBench {
             double createMs = (System.nanoTime() - t) / 1e6 / SESSIONS;
             long after = settledHeap();
             double kb = (after - before) / 1024.0 / SESSIONS;
+            explainSessions(histogramBefore, histogram());
             put("session_heap_kb", new Timing(kb, kb, 1), "kb", 300, String.format(Locale.ROOT,
                     "%d browserless sessions of 'manager' on /%s, first UIDL response written (%,d chars), kept"
                             + " referenced; %s; used heap after GC %,d -> %,d KB; %.1f ms to open one", SESSIONS, route,
@@ -571,6 +632,38 @@ class VetaBench {
         }
         return (production ? "production mode" : "DEVELOPMENT mode") + ", " + tracker + ", "
                 + (devServer ? "vaadin-dev-server ON the class path" : "no vaadin-dev-server");
+    }
+
+    /** Where a session's heap goes: the classes that grew most while the sessions were opened, per session. */
+    private void explainSessions(Map<String, long[]> before, Map<String, long[]> after) {
+        line("");
+        line("---- heap per session by class (class histogram after GC, growth / %d sessions; top 25):", SESSIONS);
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {
+                        e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(25)
+                .forEach(e -> line("  %9.1f KB %8.1f objects  %s", e.getValue()[1] / 1024.0 / SESSIONS,
+                        e.getValue()[0] / (double) SESSIONS, e.getKey()));
+    }
+
+    /** Live objects by class (instances, bytes), as {@code jcmd GC.class_histogram} gives them (a full GC first). */
+    static Map<String, long[]> histogram() {
+        Map<String, long[]> classes = new LinkedHashMap<>();
+        try {
+            String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            for (String l : text.split("\n")) {
+                String[] f = l.trim().split("\\s+");
+                if (f.length >= 4 && f[0].endsWith(":")) {
+                    classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                }
+            }
+        } catch (Exception e) {
+            classes.put("(no class histogram: " + e + ")", new long[2]);
+        }
+        return classes;
     }
 
     /** Used heap after full collections, once two in a row agree within 0.5 % (at most 10). */
@@ -639,6 +732,11 @@ class VetaBench {
             throw new IllegalStateException(e);
         }
         Path log = Path.of("target", "bench", "startup.log");
+        try {
+            Files.createDirectories(log.getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--veta.embedded-db.dir=" + db,
                 "--veta.embedded-db.port=0").redirectErrorStream(true).redirectOutput(log.toFile());
