@@ -147,7 +147,11 @@ class VetaBench {
                 line("Veta started on the benchmark database in %.1f s (including any seeding)", startSeconds);
                 measure(running);
             }
-            startup();
+            if (Boolean.parseBoolean(System.getProperty("veta.bench.startup", "true"))) {
+                startup();
+            } else {
+                line("startup_s: skipped (-Dveta.bench.startup=false)");
+            }
         } finally {
             String loadAtEnd = BenchReport.loadAverage();
             printTable(loadAtStart, loadAtEnd);
@@ -198,6 +202,8 @@ class VetaBench {
         line("Data: %,d leads (team %d has %,d active opportunities), %,d directory companies, %,d leads know one",
                 leads, bigTeam, opportunities, companies, known);
         seeding.forEach((what, how) -> line("  seeding, %s: %s", what, how));
+        line("  on disk (data + indexes): directory %,d MB, crm_lead %,d MB, whole database %,d MB; buffer pool %s",
+                tableMb(jdbc, "directory_%"), tableMb(jdbc, "crm_lead"), tableMb(jdbc, "%"), BUFFER_POOL);
         line("Timings: %d warm-up calls then %d timed (queries); %d warm-up then %d timed (mining, start-up)",
                 BenchReport.WARM_UP, BenchReport.RUNS, HEAVY_WARM_UP, HEAVY_RUNS);
 
@@ -209,7 +215,11 @@ class VetaBench {
         } finally {
             SecurityContextHolder.clearContext();
         }
-        sessions(app, users, bigTeam);
+        if (SESSIONS > 0) {
+            sessions(app, users, bigTeam);
+        } else {
+            line("session_heap_kb: skipped (-Dveta.bench.sessions=0)");
+        }
     }
 
     // ------------------------------------------------------------------------------------------ directory
@@ -365,6 +375,11 @@ class VetaBench {
         put("mining_ratio", new Timing(job.median() / floorTiming.median(), job.worst() / floorTiming.worst(),
                 HEAVY_RUNS), "ratio", 2.0, "mining_200x5 / mining_floor (median / median, worst / worst)");
         explainMining(jdbc, mining, run, jobs, form);
+    }
+
+    private static long tableMb(JdbcTemplate jdbc, String tables) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(data_length + index_length), 0) >> 20 FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() AND table_name LIKE ?", Long.class, tables);
     }
 
     /** InnoDB's count of pages it had to read from disk (not found in the buffer pool), server-wide. */
