@@ -326,7 +326,7 @@ class VetaBench {
         List<Double> pageReads = new ArrayList<>();
         long[] lastRequest = {0};
         int[] delivered = new int[2];
-        Timing job = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, () -> {
+        Supplier<Double> oneJob = () -> {
             long t0 = System.nanoTime();
             MiningRequestRow queued = mining.submit(form.copy(), null);
             submits.add((System.nanoTime() - t0) / 1e6);
@@ -348,7 +348,8 @@ class VetaBench {
             delivered[0] = done.leadsFound();
             delivered[1] = done.contactsFound();
             return ms;
-        });
+        };
+        Timing job = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, oneJob);
         double submitMedian = BenchReport.summary(submits.stream().mapToDouble(Double::doubleValue).toArray()).median();
         List<Double> timedReads = pageReads.subList(HEAVY_WARM_UP, pageReads.size());
         double readsMedian = BenchReport.summary(timedReads.stream().mapToDouble(Double::doubleValue).toArray()).median();
@@ -375,6 +376,32 @@ class VetaBench {
         put("mining_ratio", new Timing(job.median() / floorTiming.median(), job.worst() / floorTiming.worst(),
                 HEAVY_RUNS), "ratio", 2.0, "mining_200x5 / mining_floor (median / median, worst / worst)");
         explainMining(jdbc, mining, run, jobs, form);
+        if (Boolean.getBoolean("veta.bench.resident-diagnostic")) {
+            residentDiagnostic(jdbc, oneJob, pageReads, floorTiming);
+        }
+    }
+
+    /**
+     * Diagnostic, not a metric, after every metric of mining was taken ({@code -Dveta.bench.resident-diagnostic=true}):
+     * the directory's tables read once in full into the buffer pool (as on a server whose pool holds them since
+     * the import), then three more jobs. Shows how much of mining_200x5 is first-touch disk reads.
+     */
+    private void residentDiagnostic(JdbcTemplate jdbc, Supplier<Double> oneJob, List<Double> pageReads, Timing floor) {
+        long t = System.nanoTime();
+        long reads = poolReads(jdbc);
+        for (String table : List.of("directory_company", "directory_contact", "directory_company_technology")) {
+            jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " FORCE INDEX (PRIMARY)", Long.class);
+        }
+        line("");
+        line("---- diagnostic: directory tables read in full (%,d pages from disk, %.1f s); three more jobs:",
+                poolReads(jdbc) - reads, (System.nanoTime() - t) / 1e9);
+        int before = pageReads.size();
+        Timing resident = BenchReport.timeEach(0, 3, oneJob);
+        double residentReads = BenchReport.summary(pageReads.subList(before, pageReads.size()).stream()
+                .mapToDouble(Double::doubleValue).toArray()).median();
+        line("  mining_200x5 with the directory resident: median %.1f ms, worst %.1f ms (3 runs), %.0f pages read from"
+                        + " disk per job; / mining_floor median %.1f ms = ratio %.2f (diagnostic only)", resident.median(),
+                resident.worst(), residentReads, floor.median(), resident.median() / floor.median());
     }
 
     private static long tableMb(JdbcTemplate jdbc, String tables) {
