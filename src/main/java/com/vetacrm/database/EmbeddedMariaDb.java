@@ -138,14 +138,14 @@ final class EmbeddedMariaDb {
         config.addArg("--character-set-server=utf8mb4");
         config.addArg("--collation-server=utf8mb4_unicode_ci");
         config.addArg("--max-connections=500");
-        config.addArg("--innodb-buffer-pool-size=512M");
+        config.addArg("--innodb-buffer-pool-size=" + props.bufferPoolSize());
         long started = System.nanoTime();
         try {
             DB db = ManagedDb.create(config.build(), root.resolve("base"));
             db.start();
             int port = config.getPort();
-            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, root.resolve("data"),
-                    (System.nanoTime() - started) / 1_000_000);
+            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {}, buffer pool {} ({} ms)", port,
+                    root.resolve("data"), props.bufferPoolSize(), (System.nanoTime() - started) / 1_000_000);
             EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, root, props.ephemeral());
             Runtime.getRuntime().addShutdownHook(new Thread(server::stopWhenUnused, "embedded-mariadb-fallback-stop"));
             return server;

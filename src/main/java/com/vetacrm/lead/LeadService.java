@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -250,15 +251,10 @@ public class LeadService {
     @RolesAllowed({Role.Names.SALES_MANAGER, Role.Names.ADMIN})
     public List<Long> createMined(MinedLeads batch) {
         LeadScope scope = scope();
-        assignableTeam(batch.teamId(), scope);
-        if (batch.salespersonId() != null) {
-            checkAssignee(activeUser(batch.salespersonId()), batch.teamId());
-        }
-        batch.tagIds().forEach(this::tag);
+        long stageId = checkMined(batch, scope);
         if (batch.leads().isEmpty()) {
             return List.of();
         }
-        long stageId = firstStage().id();
         Instant now = clock.instant();
         int n = batch.leads().size();
         long[] ids = SequenceIds.reserve(jdbc, "crm_lead_seq", n);
@@ -284,6 +280,59 @@ public class LeadService {
         LeadRows.insertTags(jdbc, tagRows);
         LeadRows.insertEntries(jdbc, entries);
         return Arrays.stream(ids).boxed().toList();
+    }
+
+    /**
+     * The checks of {@link #createMined} in one round trip (a mining job runs them once per request): the team
+     * exists, is active and is the caller's; the salesperson, if any, exists, is active and, when a salesperson
+     * by role, is a member or the leader of that (active) team; every tag exists. The same rules and messages as
+     * {@code assignableTeam}, {@code activeUser}, {@code checkAssignee} and {@code tag}, checked in that order.
+     * Returns the first stage ({@code firstStage}: the first not won one, else the first), or -1 if there is
+     * none; refused with {@code lead.error.noStage} only when there are records to create.
+     */
+    private long checkMined(MinedLeads batch, LeadScope scope) {
+        Long sp = batch.salespersonId();
+        List<Long> tagIds = List.copyOf(batch.tagIds());
+        String tagCount = tagIds.isEmpty() ? "0"
+                : "(SELECT COUNT(*) FROM tag WHERE id IN (" + String.join(", ", Collections.nCopies(tagIds.size(), "?")) + "))";
+        long user = sp == null ? -1L : sp;
+        List<Object> args = new ArrayList<>(List.of(batch.teamId(), batch.teamId(), user, user));  // in the text's order
+        args.addAll(tagIds);
+        args.add(user);
+        return jdbc.query("""
+                SELECT (SELECT t.active FROM sales_team t WHERE t.id = ?) AS team_active,
+                       u.active AS sp_active, u.role AS sp_role, u.display_name AS sp_name,
+                       EXISTS (SELECT 1 FROM sales_team t WHERE t.id = ? AND t.active AND (t.leader_id = ?
+                               OR EXISTS (SELECT 1 FROM sales_team_member m WHERE m.team_id = t.id AND m.user_id = ?)))
+                           AS sp_in_team,
+                       %s AS tags_found,
+                       (SELECT s.id FROM stage s ORDER BY s.is_won, s.sequence, s.id LIMIT 1) AS first_stage
+                FROM (SELECT 1) one LEFT JOIN app_user u ON u.id = ?""".formatted(tagCount),
+                rs -> {
+                    rs.next();
+                    boolean teamActive = rs.getBoolean("team_active");
+                    if (rs.wasNull() || !teamActive || !scope.covers(batch.teamId())) {
+                        throw new BusinessRuleException("lead.error.teamNotFound");
+                    }
+                    if (sp != null) {
+                        boolean spActive = rs.getBoolean("sp_active");
+                        if (rs.wasNull() || !spActive) {
+                            throw new BusinessRuleException("lead.error.salespersonNotFound");
+                        }
+                        if (Role.valueOf(rs.getString("sp_role")) == Role.SALESPERSON && !rs.getBoolean("sp_in_team")) {
+                            throw new BusinessRuleException("lead.error.salespersonNotInTeam", rs.getString("sp_name"));
+                        }
+                    }
+                    if (rs.getLong("tags_found") != tagIds.size()) {
+                        throw new BusinessRuleException("lead.error.tagNotFound");
+                    }
+                    long stage = rs.getLong("first_stage");
+                    boolean none = rs.wasNull();
+                    if (none && !batch.leads().isEmpty()) {
+                        throw new BusinessRuleException("lead.error.noStage");
+                    }
+                    return none ? -1L : stage;
+                }, args.toArray());
     }
 
     /**

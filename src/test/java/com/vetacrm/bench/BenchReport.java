@@ -155,6 +155,11 @@ final class BenchReport {
      * show where the time goes, between and in the statements.
      */
     static List<String> sqlTimelineOf(JdbcTemplate jdbc, Supplier<?> call) {
+        return sqlTimelineOf(jdbc, call, new ArrayList<>());
+    }
+
+    /** As {@link #sqlTimelineOf(JdbcTemplate, Supplier)}, also handing each statement in full to {@code statements}. */
+    static List<String> sqlTimelineOf(JdbcTemplate jdbc, Supplier<?> call, List<String> statements) {
         jdbc.execute("TRUNCATE TABLE mysql.general_log");
         jdbc.execute("SET GLOBAL log_output = 'TABLE'");
         jdbc.execute("SET GLOBAL general_log = 'ON'");
@@ -169,8 +174,12 @@ final class BenchReport {
                 + " FROM mysql.general_log WHERE command_type IN ('Query', 'Execute') AND argument NOT LIKE '%general_log%'),"
                 + " event_time), thread_id, CONVERT(argument USING utf8mb4) FROM mysql.general_log"
                 + " WHERE command_type IN ('Query', 'Execute') AND argument NOT LIKE '%general_log%'"
-                + " ORDER BY event_time", (rs, n) -> String.format(Locale.ROOT, "%8.1f ms  [%d]  %s",
-                        rs.getLong(1) / 1000.0, rs.getLong(2), abbreviate(rs.getString(3).replaceAll("\\s+", " "), 110))));
+                + " ORDER BY event_time", (rs, n) -> {
+                    String sql = rs.getString(3).replaceAll("\\s+", " ");
+                    statements.add(sql);
+                    return String.format(Locale.ROOT, "%8.1f ms  [%d]  %s", rs.getLong(1) / 1000.0, rs.getLong(2),
+                            abbreviate(sql, 110));
+                }));
         jdbc.execute("TRUNCATE TABLE mysql.general_log");
         lines.add(String.format(Locale.ROOT, "%8.1f ms  the call returned (measured in Java from its start)", total));
         return lines;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.browserless.BrowserlessUserContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
+import com.vaadin.flow.component.internal.ComponentTracker;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.communication.UidlWriter;
 import com.vetacrm.VetaApplication;
 import com.vetacrm.admin.StageService;
 import com.vetacrm.admin.StageSummary;
@@ -93,6 +95,12 @@ class VetaBench {
     /** Runs of the metrics whose each run costs seconds or writes data (mining, start-up): at least 5. */
     private static final int HEAVY_RUNS = Math.max(BenchReport.MIN_RUNS, Integer.getInteger("veta.bench.heavy-runs", 5));
     private static final int HEAVY_WARM_UP = Integer.getInteger("veta.bench.heavy-warm-up", 2);
+    /**
+     * The embedded server's InnoDB buffer pool for the benchmark database: sized for its working set (the
+     * directory's 2.1 GB and the leads' indexes), as a production MariaDB holding this data is sized;
+     * {@code -Dveta.bench.buffer-pool=512M} measures with the development default.
+     */
+    private static final String BUFFER_POOL = System.getProperty("veta.bench.buffer-pool", "4G");
 
     private final BenchReport report = new BenchReport();
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
@@ -108,8 +116,9 @@ class VetaBench {
     @Test
     void allFiguresSideBySide() throws Exception {
         String loadAtStart = BenchReport.loadAverage();
-        line("Veta benchmark harness (issue 7): database %s, load average at start %s, %d cores, JDK %s",
-                BenchReport.dbDir(), loadAtStart, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        line("Veta benchmark harness (issue 7): database %s (buffer pool %s), load average at start %s, %d cores, JDK %s",
+                BenchReport.dbDir(), BUFFER_POOL, loadAtStart, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
         try {
             List<String> seederLog = new CopyOnWriteArrayList<>();
             List<String> generatorLog = new CopyOnWriteArrayList<>();
@@ -138,7 +147,11 @@ class VetaBench {
                 line("Veta started on the benchmark database in %.1f s (including any seeding)", startSeconds);
                 measure(running);
             }
-            startup();
+            if (Boolean.parseBoolean(System.getProperty("veta.bench.startup", "true"))) {
+                startup();
+            } else {
+                line("startup_s: skipped (-Dveta.bench.startup=false)");
+            }
         } finally {
             String loadAtEnd = BenchReport.loadAverage();
             printTable(loadAtStart, loadAtEnd);
@@ -151,6 +164,7 @@ class VetaBench {
         return new SpringApplicationBuilder(VetaApplication.class).run(
                 "--veta.embedded-db.dir=" + BenchReport.dbDir(), "--veta.embedded-db.ephemeral=false",
                 "--veta.embedded-db.database=veta_bench", "--veta.embedded-db.port=0", "--veta.demo.enabled=true",
+                "--veta.embedded-db.buffer-pool-size=" + BUFFER_POOL,
                 "--veta.seed.leads=" + LEADS, "--veta.directory.size=" + COMPANIES,
                 // the bench runs mining jobs itself (below); the poller must not take them first
                 "--veta.mining.poll-initial-delay=PT24H", "--veta.mining.poll-interval=PT24H",
@@ -188,6 +202,8 @@ class VetaBench {
         line("Data: %,d leads (team %d has %,d active opportunities), %,d directory companies, %,d leads know one",
                 leads, bigTeam, opportunities, companies, known);
         seeding.forEach((what, how) -> line("  seeding, %s: %s", what, how));
+        line("  on disk (data + indexes): directory %,d MB, crm_lead %,d MB, whole database %,d MB; buffer pool %s",
+                tableMb(jdbc, "directory_%"), tableMb(jdbc, "crm_lead"), tableMb(jdbc, "%"), BUFFER_POOL);
         line("Timings: %d warm-up calls then %d timed (queries); %d warm-up then %d timed (mining, start-up)",
                 BenchReport.WARM_UP, BenchReport.RUNS, HEAVY_WARM_UP, HEAVY_RUNS);
 
@@ -199,7 +215,11 @@ class VetaBench {
         } finally {
             SecurityContextHolder.clearContext();
         }
-        sessions(app, users, bigTeam);
+        if (SESSIONS > 0) {
+            sessions(app, users, bigTeam);
+        } else {
+            line("session_heap_kb: skipped (-Dveta.bench.sessions=0)");
+        }
     }
 
     // ------------------------------------------------------------------------------------------ directory
@@ -303,13 +323,15 @@ class VetaBench {
         form.setTagIds(Set.of(tag));
 
         List<Double> submits = new ArrayList<>();
+        List<Double> pageReads = new ArrayList<>();
         long[] lastRequest = {0};
         int[] delivered = new int[2];
-        Timing job = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, () -> {
+        Supplier<Double> oneJob = () -> {
             long t0 = System.nanoTime();
             MiningRequestRow queued = mining.submit(form.copy(), null);
             submits.add((System.nanoTime() - t0) / 1e6);
             assertThat(queued.state()).isEqualTo(MiningState.QUEUED);
+            long reads = poolReads(jdbc);
             long t = System.nanoTime();
             Object state;
             try {
@@ -318,6 +340,7 @@ class VetaBench {
                 throw new IllegalStateException(e);
             }
             double ms = (System.nanoTime() - t) / 1e6;
+            pageReads.add((double) (poolReads(jdbc) - reads));
             assertThat(state).isEqualTo(Optional.of(MiningState.DONE));
             MiningRequestRow done = mining.findRequest(queued.id()).orElseThrow();
             assertThat(done.leadsFound()).isEqualTo(MINE);
@@ -325,34 +348,122 @@ class VetaBench {
             delivered[0] = done.leadsFound();
             delivered[1] = done.contactsFound();
             return ms;
-        });
+        };
+        Timing job = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, oneJob);
         double submitMedian = BenchReport.summary(submits.stream().mapToDouble(Double::doubleValue).toArray()).median();
+        List<Double> timedReads = pageReads.subList(HEAVY_WARM_UP, pageReads.size());
+        double readsMedian = BenchReport.summary(timedReads.stream().mapToDouble(Double::doubleValue).toArray()).median();
         put("mining_200x5", job, "ms", Double.NaN, String.format(Locale.ROOT,
-                "job (MiningJobs.run) start to DONE committed: %d companies, %d contacts; %s, %s; submit alone %.1f ms median",
-                delivered[0], delivered[1], country, String.join(" + ", industries), submitMedian));
+                "job (MiningJobs.run) start to DONE committed: %d companies, %d contacts; %s, %s; submit alone %.1f ms"
+                        + " median; %.0f InnoDB pages read from disk per job (median; buffer pool %s); %,d companies"
+                        + " mined before in all", delivered[0], delivered[1], country, String.join(" + ", industries),
+                submitMedian, readsMedian, BUFFER_POOL,
+                jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE mining_request_id IS NOT NULL", Long.class)));
 
         Floor floor = Floor.of(jdbc, lastRequest[0]);
         DataSource dataSource = app.getBean(DataSource.class);
-        Timing floorTiming = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, () -> floor.insertOnce(jdbc, dataSource));
-        put("mining_floor", floorTiming, "ms", Double.NaN, floor.describe());
+        List<Double> floorReads = new ArrayList<>();
+        Timing floorTiming = BenchReport.timeEach(HEAVY_WARM_UP, HEAVY_RUNS, () -> {
+            long reads = poolReads(jdbc);
+            double ms = floor.insertOnce(jdbc, dataSource);
+            floorReads.add((double) (poolReads(jdbc) - reads));
+            return ms;
+        });
+        put("mining_floor", floorTiming, "ms", Double.NaN, floor.describe() + String.format(Locale.ROOT,
+                "; %.0f InnoDB pages read from disk per run (median, deletes included)", BenchReport.summary(floorReads
+                        .subList(HEAVY_WARM_UP, floorReads.size()).stream().mapToDouble(Double::doubleValue).toArray())
+                        .median()));
         put("mining_ratio", new Timing(job.median() / floorTiming.median(), job.worst() / floorTiming.worst(),
                 HEAVY_RUNS), "ratio", 2.0, "mining_200x5 / mining_floor (median / median, worst / worst)");
         explainMining(jdbc, mining, run, jobs, form);
+        if (Boolean.getBoolean("veta.bench.resident-diagnostic")) {
+            residentDiagnostic(jdbc, oneJob, pageReads, floorTiming);
+        }
+    }
+
+    /**
+     * Diagnostic, not a metric, after every metric of mining was taken ({@code -Dveta.bench.resident-diagnostic=true}):
+     * the directory's tables read once in full into the buffer pool (as on a server whose pool holds them since
+     * the import), then three more jobs. Shows how much of mining_200x5 is first-touch disk reads.
+     */
+    private void residentDiagnostic(JdbcTemplate jdbc, Supplier<Double> oneJob, List<Double> pageReads, Timing floor) {
+        long t = System.nanoTime();
+        long reads = poolReads(jdbc);
+        for (String table : List.of("directory_company", "directory_contact", "directory_company_technology")) {
+            jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " FORCE INDEX (PRIMARY)", Long.class);
+        }
+        line("");
+        line("---- diagnostic: directory tables read in full (%,d pages from disk, %.1f s); three more jobs:",
+                poolReads(jdbc) - reads, (System.nanoTime() - t) / 1e9);
+        int before = pageReads.size();
+        Timing resident = BenchReport.timeEach(0, 3, oneJob);
+        double residentReads = BenchReport.summary(pageReads.subList(before, pageReads.size()).stream()
+                .mapToDouble(Double::doubleValue).toArray()).median();
+        line("  mining_200x5 with the directory resident: median %.1f ms, worst %.1f ms (3 runs), %.0f pages read from"
+                        + " disk per job; / mining_floor median %.1f ms = ratio %.2f (diagnostic only)", resident.median(),
+                resident.worst(), residentReads, floor.median(), resident.median() / floor.median());
+    }
+
+    private static long tableMb(JdbcTemplate jdbc, String tables) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(data_length + index_length), 0) >> 20 FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() AND table_name LIKE ?", Long.class, tables);
+    }
+
+    /** InnoDB's count of pages it had to read from disk (not found in the buffer pool), server-wide. */
+    static long poolReads(JdbcTemplate jdbc) {
+        return jdbc.query("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_reads'", rs -> {
+            rs.next();
+            return rs.getLong(2);
+        });
     }
 
     /** The statements one mining job sends, with when each started: where the time goes beyond the floor. */
     private void explainMining(JdbcTemplate jdbc, MiningService mining, Method run, Object jobs, MiningForm form) {
         MiningRequestRow queued = mining.submit(form.copy(), null);
+        List<String> statements = new ArrayList<>();
+        long reads = poolReads(jdbc);
         List<String> timeline = BenchReport.sqlTimelineOf(jdbc, () -> {
             try {
                 return run.invoke(jobs, queued.id());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, statements);
+        reads = poolReads(jdbc) - reads;
         line("");
-        line("---- one mining job, statement by statement (start offset, connection, SQL):");
+        line("---- one mining job, statement by statement (start offset, connection, SQL); %,d pages read from disk:",
+                reads);
         timeline.forEach(l -> line("  %s", l));
+        // the walk of the next job: the same statement now skips the 200 companies just mined and meets the next ones
+        statements.stream().filter(q -> q.startsWith("SELECT u.id, u.ref, u.domain, u.rank FROM")).findFirst()
+                .ifPresent(walk -> {
+                    String json = String.join("\n", jdbc.queryForList("ANALYZE FORMAT=JSON " + walk, String.class));
+                    line("---- the next job's walk (ANALYZE FORMAT=JSON of the statement above, run again):");
+                    line("  total %s ms; r_rows in plan order %s; InnoDB pages accessed %,d,"
+                                    + " read from disk %,d (%s ms reading)", jsonNumbers(json, "r_total_time_ms").stream()
+                                    .findFirst().orElse("?"), walkRows(json), jsonSum(json, "pages_accessed"),
+                            jsonSum(json, "pages_read_count"), String.format(Locale.ROOT, "%.1f",
+                                    jsonNumbers(json, "pages_read_time_ms").stream().mapToDouble(Double::parseDouble).sum()));
+                });
+    }
+
+    private static List<String> jsonNumbers(String json, String key) {
+        List<String> out = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\"" + key + "\":\\s*([0-9.eE+-]+)").matcher(json);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static long jsonSum(String json, String key) {
+        return jsonNumbers(json, key).stream().mapToLong(v -> (long) Double.parseDouble(v)).sum();
+    }
+
+    /** r_rows of every table access in the plan, in the order the JSON lists them. */
+    private static String walkRows(String json) {
+        List<String> rows = jsonNumbers(json, "r_rows");
+        return rows.isEmpty() ? "?" : String.join(", ", rows);
     }
 
     /** The rows one mining job wrote, copied, ready to be inserted again with new ids by plain JDBC. */
@@ -478,8 +589,12 @@ class VetaBench {
 
     /**
      * Retained heap per signed-in UI showing the pipeline: browserless sessions (one VaadinSession and one UI
-     * each, the real Spring beans) of the demo manager on /pipeline?team=…, all kept referenced; used heap after
-     * settled full collections before and after, divided by the number of sessions.
+     * each, the real Spring beans) of the demo manager on /pipeline?team=…, each answered as a browser's first
+     * request is (the UIDL response written by Vaadin's own UidlWriter: pending changes collected and sent,
+     * before-client-response tasks run, JavaScript calls handed over), all kept referenced; used heap after
+     * settled full collections before and after, divided by the number of sessions. The JVM runs as a production
+     * server: production mode, no Vaadin development server on the class path (the bench profile leaves it out,
+     * as the production jar does), no ComponentTracker (a Throwable per component, development mode only).
      */
     private void sessions(ConfigurableApplicationContext app, UserDetailsService users, long bigTeam) {
         UserDetails manager = users.loadUserByUsername("manager");
@@ -488,33 +603,35 @@ class VetaBench {
         List<Object> kept = new ArrayList<>();
         try (var secured = SpringBrowserlessApplicationContext.createSecured(app, "com.vetacrm")) {
             // warm-up: whatever the first UIs create once per JVM (routes, caches, translations) is not per session
+            String mode = "";
+            long uidlChars = 0;
             for (int i = 0; i < 5; i++) {
                 try (BrowserlessUserContext user = secured.newUser(auth)) {
                     BrowserlessUIContext ui = user.newWindow();
-                    ui.activate();
-                    ui.getUI().navigate("pipeline", QueryParameters.of("team", String.valueOf(bigTeam)));
-                    assertThat(ui.getCurrentView()).isInstanceOf(PipelineView.class);
+                    uidlChars = openPipeline(ui, bigTeam);
+                    mode = runtimeMode(ui);
                 }
             }
+            assertThat(mode).as("the sessions must be measured as a production server runs them")
+                    .startsWith("production mode, component tracker off");
             long before = settledHeap();
+            Map<String, long[]> histogramBefore = histogram();
             long t = System.nanoTime();
             for (int i = 0; i < SESSIONS; i++) {
                 BrowserlessUserContext user = secured.newUser(auth);
                 BrowserlessUIContext ui = user.newWindow();
-                ui.activate();
-                ui.getUI().navigate("pipeline", QueryParameters.of("team", String.valueOf(bigTeam)));
-                Object view = ui.getCurrentView();
-                assertThat(view).isInstanceOf(PipelineView.class);
+                openPipeline(ui, bigTeam);
                 kept.add(user);
                 kept.add(ui);
-                kept.add(view);
             }
             double createMs = (System.nanoTime() - t) / 1e6 / SESSIONS;
             long after = settledHeap();
             double kb = (after - before) / 1024.0 / SESSIONS;
+            explainSessions(histogramBefore, histogram());
             put("session_heap_kb", new Timing(kb, kb, 1), "kb", 300, String.format(Locale.ROOT,
-                    "%d browserless sessions of 'manager' on /%s kept referenced; used heap after GC %,d -> %,d KB;"
-                            + " %.1f ms to open one", SESSIONS, route, before >> 10, after >> 10, createMs));
+                    "%d browserless sessions of 'manager' on /%s, first UIDL response written (%,d chars), kept"
+                            + " referenced; %s; used heap after GC %,d -> %,d KB; %.1f ms to open one", SESSIONS, route,
+                    uidlChars, mode, before >> 10, after >> 10, createMs));
             for (Object o : kept) {
                 if (o instanceof BrowserlessUserContext u) {
                     u.close();
@@ -523,6 +640,72 @@ class VetaBench {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /**
+     * Navigates the window to the pipeline and answers it as the server answers a browser: the UIDL response
+     * (Vaadin's UidlWriter), which collects the state tree's changes and hands over the JavaScript calls, so
+     * nothing stays pending as it would in a session no browser ever talked to. Returns the response's size.
+     */
+    private static long openPipeline(BrowserlessUIContext ui, long team) {
+        ui.activate();
+        ui.getUI().navigate("pipeline", QueryParameters.of("team", String.valueOf(team)));
+        assertThat(ui.getCurrentView()).isInstanceOf(PipelineView.class);
+        return new UidlWriter().createUidl(ui.getUI(), false).toString().length();
+    }
+
+    /** Production mode of the session's configuration and whether Vaadin's ComponentTracker records anything. */
+    private static String runtimeMode(BrowserlessUIContext ui) {
+        boolean production = ui.getUI().getSession().getConfiguration().isProductionMode();
+        String tracker;
+        try {
+            var field = ComponentTracker.class.getDeclaredField("disabled");
+            field.setAccessible(true);
+            tracker = Boolean.TRUE.equals(field.get(null)) ? "component tracker off" : "component tracker ON";
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            tracker = "component tracker unknown (" + e + ")";
+        }
+        boolean devServer;
+        try {
+            Class.forName("com.vaadin.base.devserver.DevModeHandlerManagerImpl");
+            devServer = true;
+        } catch (ClassNotFoundException e) {
+            devServer = false;
+        }
+        return (production ? "production mode" : "DEVELOPMENT mode") + ", " + tracker + ", "
+                + (devServer ? "vaadin-dev-server ON the class path" : "no vaadin-dev-server");
+    }
+
+    /** Where a session's heap goes: the classes that grew most while the sessions were opened, per session. */
+    private void explainSessions(Map<String, long[]> before, Map<String, long[]> after) {
+        line("");
+        line("---- heap per session by class (class histogram after GC, growth / %d sessions; top 25):", SESSIONS);
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {
+                        e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(25)
+                .forEach(e -> line("  %9.1f KB %8.1f objects  %s", e.getValue()[1] / 1024.0 / SESSIONS,
+                        e.getValue()[0] / (double) SESSIONS, e.getKey()));
+    }
+
+    /** Live objects by class (instances, bytes), as {@code jcmd GC.class_histogram} gives them (a full GC first). */
+    static Map<String, long[]> histogram() {
+        Map<String, long[]> classes = new LinkedHashMap<>();
+        try {
+            String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            for (String l : text.split("\n")) {
+                String[] f = l.trim().split("\\s+");
+                if (f.length >= 4 && f[0].endsWith(":")) {
+                    classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                }
+            }
+        } catch (Exception e) {
+            classes.put("(no class histogram: " + e + ")", new long[2]);
+        }
+        return classes;
     }
 
     /** Used heap after full collections, once two in a row agree within 0.5 % (at most 10). */
@@ -591,6 +774,11 @@ class VetaBench {
             throw new IllegalStateException(e);
         }
         Path log = Path.of("target", "bench", "startup.log");
+        try {
+            Files.createDirectories(log.getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--veta.embedded-db.dir=" + db,
                 "--veta.embedded-db.port=0").redirectErrorStream(true).redirectOutput(log.toFile());
@@ -680,10 +868,13 @@ class VetaBench {
             }
             json.append("},\n");
         }
-        json.append(String.format(Locale.ROOT, "  \"machine\": {\"cores\": %d, \"jdk\": \"%s\", \"mariadb\": \"%s\","
+        json.append(String.format(Locale.ROOT, "  \"machine\": {\"cores\": %d, \"memory_mb\": %d, \"os\": \"%s\","
+                        + " \"jdk\": \"%s\", \"max_heap_mb\": %d, \"mariadb\": \"%s\", \"buffer_pool\": \"%s\","
                         + " \"loadavg_start\": \"%s\", \"loadavg_end\": \"%s\"},\n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vendor") + " "
-                        + System.getProperty("java.version"), mariadbVersion, loadAtStart, loadAtEnd));
+                Runtime.getRuntime().availableProcessors(), physicalMemoryMb(), System.getProperty("os.name") + " "
+                        + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, mariadbVersion, BUFFER_POOL, loadAtStart, loadAtEnd));
         json.append("  \"seeding\": {").append(seeding.entrySet().stream()
                 .map(e -> "\"" + e.getKey() + "\": \"" + e.getValue().replace("\\", "\\\\").replace("\"", "'") + "\"")
                 .collect(Collectors.joining(", "))).append("},\n");
@@ -692,6 +883,11 @@ class VetaBench {
         Files.createDirectories(out.getParent());
         Files.writeString(out, json, StandardCharsets.UTF_8);
         line("Results written to %s", out.toAbsolutePath());
+    }
+
+    private static long physicalMemoryMb() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() >> 20 : -1;
     }
 
     private static String gitCommit() {
