@@ -711,21 +711,20 @@ class VetaBench {
     /** Used heap after full collections, once two in a row agree within 0.5 % (at most 10). */
     static long settledHeap() {
         var memory = ManagementFactory.getMemoryMXBean();
-        long previous = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            System.gc();
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            long used = memory.getHeapMemoryUsage().getUsed();
-            if (Math.abs(used - previous) < previous * 0.005) {
-                return used;
-            }
-            previous = used;
+        long[] last = {Long.MAX_VALUE};
+        try {
+            org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ZERO)
+                    .pollInterval(java.time.Duration.ofMillis(200)).atMost(java.time.Duration.ofSeconds(5)).until(() -> {
+                        System.gc();
+                        long used = memory.getHeapMemoryUsage().getUsed();
+                        boolean settled = Math.abs(used - last[0]) < last[0] * 0.005;
+                        last[0] = used;
+                        return settled;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException notSettled) {
+            // ten collections without two agreeing: the last reading it is
         }
-        return previous;
+        return last[0];
     }
 
     // ------------------------------------------------------------------------------------------ start-up
@@ -794,28 +793,19 @@ class VetaBench {
             throw new IllegalStateException(e);
         }
         try {
-            while (true) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("the jar stopped before serving /login; see " + log);
-                }
-                if ((System.nanoTime() - t) / 1e9 > 300) {
-                    throw new IllegalStateException("no /login after 300 s; see " + log);
-                }
-                try {
-                    if (http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return (System.nanoTime() - t) / 1e9;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                Thread.sleep(100);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ZERO)
+                    .pollInterval(java.time.Duration.ofMillis(100)).atMost(java.time.Duration.ofSeconds(300))
+                    .until(() -> {
+                        if (!p.isAlive()) {
+                            throw new IllegalStateException("the jar stopped before serving /login; see " + log);
+                        }
+                        try {
+                            return http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException notListeningYet) {
+                            return false;
+                        }
+                    });
+            return (System.nanoTime() - t) / 1e9;
         } finally {
             stopProcess(p);
         }
