@@ -121,13 +121,13 @@ class MiningJobs {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(asRequester(queued.get().createdByUsername()));
         try {
-            return runAsRequester(id);
+            return runAsRequester(id, queued.get().createdBy());
         } finally {
             SecurityContextHolder.setContext(previous);
         }
     }
 
-    private Optional<MiningState> runAsRequester(long id) {
+    private Optional<MiningState> runAsRequester(long id, long requester) {
         Optional<MiningState> result;
         try {
             result = Optional.ofNullable(jobTx.execute(status -> job(id)));
@@ -138,8 +138,8 @@ class MiningJobs {
             log.warn("Mining request {} failed and was rolled back", id, e);
             result = fail(id, e);
         }
-        result.ifPresent(state -> requests.find(id)
-                .ifPresent(r -> events.publishEvent(new MiningRequestFinished(id, r.createdBy()))));
+        // the requester is known from the read before the job: no third read of the request to tell them
+        result.ifPresent(state -> events.publishEvent(new MiningRequestFinished(id, requester)));
         return result;
     }
 
