@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.browserless.BrowserlessUserContext;
+import com.vaadin.browserless.SecuredBrowserlessApplicationContext;
 import com.vaadin.browserless.SpringBrowserlessApplicationContext;
 import com.vaadin.flow.component.internal.ComponentTracker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vetacrm.shell.MainLayout;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.security.core.Authentication;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.communication.UidlWriter;
 import com.vetacrm.VetaApplication;
@@ -101,6 +107,12 @@ class VetaBench {
      * {@code -Dveta.bench.buffer-pool=512M} measures with the development default.
      */
     private static final String BUFFER_POOL = System.getProperty("veta.bench.buffer-pool", "4G");
+    /**
+     * {@code -Dveta.bench.only=sessions,mining}: only these parts (directory, grid, mining, sessions, startup), to
+     * iterate on one figure; the table and results.json then hold only those. Default: all.
+     */
+    private static final Set<String> ONLY = Set.of(System.getProperty("veta.bench.only",
+            "directory,grid,mining,sessions,startup").split("\\s*,\\s*"));
 
     private final BenchReport report = new BenchReport();
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
@@ -147,7 +159,7 @@ class VetaBench {
                 line("Veta started on the benchmark database in %.1f s (including any seeding)", startSeconds);
                 measure(running);
             }
-            if (Boolean.parseBoolean(System.getProperty("veta.bench.startup", "true"))) {
+            if (Boolean.parseBoolean(System.getProperty("veta.bench.startup", "true")) && ONLY.contains("startup")) {
                 startup();
             } else {
                 line("startup_s: skipped (-Dveta.bench.startup=false)");
@@ -209,13 +221,19 @@ class VetaBench {
 
         BenchReport.signIn(users, "manager");
         try {
-            directory(app, jdbc);
-            leadQueries(app, jdbc, bigTeam);
-            mining(app, jdbc, users);
+            if (ONLY.contains("directory")) {
+                directory(app, jdbc);
+            }
+            if (ONLY.contains("grid")) {
+                leadQueries(app, jdbc, bigTeam);
+            }
+            if (ONLY.contains("mining")) {
+                mining(app, jdbc, users);
+            }
         } finally {
             SecurityContextHolder.clearContext();
         }
-        if (SESSIONS > 0) {
+        if (SESSIONS > 0 && ONLY.contains("sessions")) {
             sessions(app, users, bigTeam);
         } else {
             line("session_heap_kb: skipped (-Dveta.bench.sessions=0)");
@@ -637,8 +655,58 @@ class VetaBench {
                     u.close();
                 }
             }
+            kept.clear();
+            floors(secured, auth);
+            for (Object o : kept) {
+                if (o instanceof BrowserlessUserContext u) {
+                    u.close();
+                }
+            }
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** An empty page, with and without the application's layout, to tell the framework's share of a session. */
+    @PermitAll
+    static class FloorView extends Div {
+    }
+
+    @PermitAll
+    static class FloorInLayoutView extends Div {
+    }
+
+    /**
+     * Diagnostics, not metrics: what a signed-in session with an empty page costs (Vaadin, Spring Security, the
+     * browserless mocks), and with the application's layout (menu, banners) around it; the pipeline's own share is
+     * the rest of session_heap_kb.
+     */
+    private void floors(SecuredBrowserlessApplicationContext<Authentication> secured, Authentication auth) {
+        for (var floor : List.<Map.Entry<String, Class<? extends Div>>>of(Map.entry("bench-floor", FloorView.class),
+                Map.entry("bench-floor-layout", FloorInLayoutView.class))) {
+            List<BrowserlessUserContext> kept = new ArrayList<>();
+            long before = settledHeap();
+            for (int i = 0; i < SESSIONS; i++) {
+                BrowserlessUserContext user = secured.newUser(auth);
+                BrowserlessUIContext ui = user.newWindow();
+                ui.activate();
+                var routes = RouteConfiguration.forApplicationScope();
+                if (!routes.isPathAvailable(floor.getKey())) {
+                    if (floor.getValue() == FloorView.class) {
+                        routes.setRoute(floor.getKey(), floor.getValue());
+                    } else {
+                        routes.setRoute(floor.getKey(), floor.getValue(), MainLayout.class);
+                    }
+                }
+                ui.getUI().navigate(floor.getKey());
+                assertThat(ui.getCurrentView()).isInstanceOf(floor.getValue());
+                new UidlWriter().createUidl(ui.getUI(), false);
+                kept.add(user);
+            }
+            line("  session floor (diagnostic): a signed-in session on an empty page%s retains %.1f KB",
+                    floor.getValue() == FloorView.class ? "" : " inside the application layout",
+                    (settledHeap() - before) / 1024.0 / SESSIONS);
+            kept.forEach(BrowserlessUserContext::close);
         }
     }
 
