@@ -124,6 +124,12 @@ class DirectoryLeadSource implements LeadSource {
         return criteria.contacts() == null ? companies : pickContacts(companies, criteria.contacts(), exclusions, sql);
     }
 
+    @Override
+    @Transactional
+    public void delivered(SourceCriteria criteria, Exclusions exclusions) {
+        exclusions.sameDatabase().ifPresent(sql -> queries.advanceMarks(criteria, sql));
+    }
+
     /** Cuts each company's ordered candidates to the number asked, leaving out suppressed e-mails. */
     private static List<SourceCompany> pickContacts(List<SourceCompany> companies, ContactCriteria cc,
             Exclusions exclusions, Optional<Exclusions.SqlPredicates> sql) {

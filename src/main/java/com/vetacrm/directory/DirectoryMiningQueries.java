@@ -117,6 +117,8 @@ class DirectoryMiningQueries {
         String notExcluded = excluded.map(p -> " AND NOT " + p.companyExcluded("c.ref", "c.domain")).orElse("");
         String sql;
         if (branches.size() * c.industryCodes().size() <= MAX_WALKS) {
+            // Below a valid mark every company is excluded: with the exclusions applied, the walk starts there.
+            Map<Walk, Long> marks = excluded.isPresent() ? validMarks(c) : Map.of();
             List<String> walks = new ArrayList<>();
             int i = 0;
             for (Branch b : branches) {
@@ -124,9 +126,15 @@ class DirectoryMiningQueries {
                     String p = "w" + i++;
                     params.put(p + "code", b.code());
                     params.put(p + "industry", industry);
+                    Long mark = marks.get(new Walk(b.column(), b.code(), industry));
+                    String from = "";
+                    if (mark != null) {
+                        params.put(p + "from", mark);
+                        from = " AND c.rank >= :" + p + "from";
+                    }
                     walks.add("(SELECT c.id, c.ref, c.domain, c.rank FROM directory_company c FORCE INDEX (" + b.index()
                             + ") WHERE c." + b.column() + " = :" + p + "code AND c.industry_code = :" + p + "industry"
-                            + sizeWhere(c, params) + " AND c.rank > :after" + notExcluded
+                            + sizeWhere(c, params) + " AND c.rank > :after" + from + notExcluded
                             + " ORDER BY c.rank LIMIT :limit)");
                 }
             }
@@ -145,6 +153,87 @@ class DirectoryMiningQueries {
     }
 
     record Candidate(long id, String ref, String domain, long rank) {
+    }
+
+    /** One rank walk: a branch (country or state) and an industry; the key of its mark. */
+    record Walk(String branch, String code, String industry) {
+    }
+
+    private static List<Walk> walks(SourceCriteria c) {
+        List<Walk> walks = new ArrayList<>();
+        for (Branch b : branches(c)) {
+            c.industryCodes().forEach(industry -> walks.add(new Walk(b.column(), b.code(), industry)));
+        }
+        return walks;
+    }
+
+    /**
+     * The segment's version (change 0024): the largest of its directory_count rows, drawn from a sequence by every
+     * change that could make one of its companies unknown again.
+     */
+    private long segmentVersion(Walk w) {
+        return jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM directory_count WHERE " + w.branch() + " = :code"
+                        + " AND industry_code = :industry")
+                .param("code", w.code()).param("industry", w.industry()).query(Long.class).single();
+    }
+
+    /** The marks of these walks that nothing has invalidated since they were set: walk to its first rank. */
+    Map<Walk, Long> validMarks(SourceCriteria c) {
+        Map<Walk, Long> valid = new HashMap<>();
+        List<Walk> walks = walks(c);
+        if (walks.isEmpty()) {
+            return valid;
+        }
+        jdbc.sql("""
+                        SELECT m.branch, m.code, m.industry_code, m.known_below FROM directory_walk_mark m
+                        WHERE m.code IN (:codes) AND m.industry_code IN (:industries)
+                        AND m.segment_version = IF(m.branch = 'country_code',
+                            (SELECT COALESCE(MAX(dc.version), 0) FROM directory_count dc
+                             WHERE dc.country_code = m.code AND dc.industry_code = m.industry_code),
+                            (SELECT COALESCE(MAX(dc.version), 0) FROM directory_count dc
+                             WHERE dc.state_code = m.code AND dc.industry_code = m.industry_code))""")
+                .param("codes", walks.stream().map(Walk::code).distinct().toList())
+                .param("industries", c.industryCodes())
+                .query((ResultSet rs) -> {
+                    Walk w = new Walk(rs.getString(1), rs.getString(2), rs.getString(3));
+                    if (walks.contains(w)) {
+                        valid.put(w, rs.getLong(4));
+                    }
+                });
+        return valid;
+    }
+
+    /**
+     * After a job's leads are written (its transaction, which sees them): moves each walk's mark to the first
+     * company the CRM does not know, so the next job starts there instead of passing every company mined before.
+     * The version is read before that company is looked for: a change committed afterwards leaves another
+     * version behind, and the mark is ignored until a job sets it again.
+     */
+    void advanceMarks(SourceCriteria c, Exclusions.SqlPredicates excluded) {
+        if (branches(c).size() * c.industryCodes().size() > MAX_WALKS) {
+            return;
+        }
+        Map<Walk, Long> marks = validMarks(c);
+        for (Branch b : branches(c)) {
+            for (String industry : c.industryCodes()) {
+                Walk w = new Walk(b.column(), b.code(), industry);
+                long version = segmentVersion(w);
+                Long from = marks.get(w);
+                Long first = jdbc.sql("SELECT c.rank FROM directory_company c FORCE INDEX (" + b.index() + ") WHERE c."
+                                + b.column() + " = :code AND c.industry_code = :industry AND c.rank >= :from AND NOT "
+                                + excluded.companyExcluded("c.ref", "c.domain") + " ORDER BY c.rank LIMIT 1")
+                        .param("code", b.code()).param("industry", industry)
+                        .param("from", from == null ? Long.MIN_VALUE : from)
+                        .query(Long.class).optional().orElse(Long.MAX_VALUE);
+                jdbc.sql("""
+                                INSERT INTO directory_walk_mark (branch, code, industry_code, known_below, segment_version)
+                                VALUES (:branch, :code, :industry, :known, :version)
+                                ON DUPLICATE KEY UPDATE known_below = VALUES(known_below),
+                                    segment_version = VALUES(segment_version)""")
+                        .param("branch", w.branch()).param("code", w.code()).param("industry", industry)
+                        .param("known", first).param("version", version).update();
+            }
+        }
     }
 
     private static String branchWhere(SourceCriteria c, Branch b, String suffix, Map<String, Object> params) {

@@ -24,4 +24,11 @@ public interface LeadSource {
      * returns the same companies.
      */
     List<SourceCompany> select(SourceCriteria criteria, Exclusions exclusions, int limit);
+
+    /**
+     * Called in the mining job's transaction after the selected companies became leads: a source may remember
+     * how far its selection order is known, so the next selection need not pass those companies again.
+     */
+    default void delivered(SourceCriteria criteria, Exclusions exclusions) {
+    }
 }

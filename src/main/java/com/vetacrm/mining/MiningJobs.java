@@ -155,7 +155,8 @@ class MiningJobs {
             throw new IllegalStateException("The requester's account is no longer active");
         }
         Instant now = clock.instant();
-        List<SourceCompany> companies = source.select(MiningCriteria.of(r.form()), exclusions, r.form().getLeadNumber());
+        var criteria = MiningCriteria.of(r.form());
+        List<SourceCompany> companies = source.select(criteria, exclusions, r.form().getLeadNumber());
         if (companies.isEmpty()) {
             credits.release(r.holdId());
             requests.finish(id, MiningState.NO_RESULT, null, null, 0, 0, 0, now);
@@ -170,6 +171,7 @@ class MiningJobs {
         MiningForm f = r.form();
         leads.createMined(new MinedLeads(id, f.getLeadType(), f.getTeamId(), f.getSalespersonId(), f.getTagIds(),
                 f.withContacts(), mined));
+        source.delivered(criteria, exclusions);
         int contacts = companies.stream().mapToInt(c -> c.contacts().size()).sum();
         long charge = MiningEstimate.charge(companies.size(), contacts);
         credits.capture(r.holdId(), charge);

@@ -58,6 +58,8 @@ class DirectoryLeadSourceTest extends ServiceTest {
     StageService stages;
     @Autowired
     UserDetailsService users;
+    @Autowired
+    DirectoryMiningQueries queries;
 
     private DirectoryFixture directory;
 
@@ -325,6 +327,98 @@ class DirectoryLeadSourceTest extends ServiceTest {
         assertThat(outside.notKnown()).isEqualTo(preview.notKnown());
     }
 
+    // ---- walk marks (change 0024): the next selection starts where the CRM's knowledge ends
+
+    private static final SourceCriteria BE_AND_CALIFORNIA_SOFTWARE = criteria(Set.of("BE", "US"), Set.of("US-CA"),
+            Set.of(SOFTWARE));
+
+    private long knownByRef(String ref) {
+        long id = lead("Knows " + ref, d -> { }).id();
+        jdbc.update("UPDATE crm_lead SET directory_company_ref = ? WHERE id = ?", ref, id);
+        return id;
+    }
+
+    private java.util.Map<DirectoryMiningQueries.Walk, Long> marks(SourceCriteria c) {
+        return queries.validMarks(c);
+    }
+
+    private void delivered(SourceCriteria c) {
+        source.delivered(c, crm);
+    }
+
+    @Test
+    void afterADeliveryEachWalkIsMarkedAtItsFirstUnknownCompanyAndTheNextSelectionIsUnchanged() {
+        knownByRef("be-2");
+        knownByRef("ca-1");
+        lead("By website", d -> d.setWebsite("https://ca-2.example"));
+
+        delivered(BE_AND_CALIFORNIA_SOFTWARE);
+
+        assertThat(marks(BE_AND_CALIFORNIA_SOFTWARE)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                new DirectoryMiningQueries.Walk("country_code", "BE", SOFTWARE), 50L,
+                new DirectoryMiningQueries.Walk("state_code", "US-CA", SOFTWARE), Long.MAX_VALUE));
+        assertThat(refs(BE_AND_CALIFORNIA_SOFTWARE, crm, 10)).containsExactly("be-1")
+                .isEqualTo(refs(BE_AND_CALIFORNIA_SOFTWARE, askedOneBatchAtATime(), 10));
+    }
+
+    @Test
+    void deletingTheLeadThatKnewACompanyBelowTheMarkMakesItSelectableAgain() {
+        long knowsBe2 = knownByRef("be-2");
+        delivered(BE_AND_CALIFORNIA_SOFTWARE);
+        assertThat(refs(BE_AND_CALIFORNIA_SOFTWARE, crm, 10)).doesNotContain("be-2");
+
+        jdbc.update("DELETE FROM lead_tag WHERE lead_id = ?", knowsBe2);
+        jdbc.update("DELETE FROM lead_contact WHERE lead_id = ?", knowsBe2);
+        jdbc.update("DELETE FROM crm_lead WHERE id = ?", knowsBe2);
+
+        assertThat(marks(BE_AND_CALIFORNIA_SOFTWARE)).as("the BE walk's mark no longer holds")
+                .doesNotContainKey(new DirectoryMiningQueries.Walk("country_code", "BE", SOFTWARE));
+        assertThat(refs(BE_AND_CALIFORNIA_SOFTWARE, crm, 10)).containsExactly("ca-1", "be-2", "be-1", "ca-2");
+    }
+
+    @Test
+    void aLeadThatNoLongerCarriesTheRefOrWebsiteOfACompanyBelowTheMarkMakesItSelectableAgain() {
+        long knowsBe2 = knownByRef("be-2");
+        long knowsBe1 = lead("By website", d -> d.setWebsite("https://be-1.example")).id();
+        delivered(BE_AND_CALIFORNIA_SOFTWARE);
+        assertThat(marks(BE_AND_CALIFORNIA_SOFTWARE))
+                .containsEntry(new DirectoryMiningQueries.Walk("country_code", "BE", SOFTWARE), Long.MAX_VALUE);
+
+        jdbc.update("UPDATE crm_lead SET website = 'https://other.example', website_domain = 'other.example'"
+                + " WHERE id = ?", knowsBe1);
+        assertThat(refs(BE_AND_CALIFORNIA_SOFTWARE, crm, 10)).containsExactly("ca-1", "be-1", "ca-2");
+
+        delivered(BE_AND_CALIFORNIA_SOFTWARE);
+        jdbc.update("UPDATE crm_lead SET directory_company_ref = NULL WHERE id = ?", knowsBe2);
+        assertThat(refs(BE_AND_CALIFORNIA_SOFTWARE, crm, 10)).containsExactly("ca-1", "be-2", "be-1", "ca-2");
+    }
+
+    @Test
+    void aCompanyAddedToTheDirectoryBelowTheMarkIsSelected() {
+        knownByRef("be-2");
+        knownByRef("be-1");
+        delivered(BE_AND_CALIFORNIA_SOFTWARE);
+        assertThat(refs(BE_AND_CALIFORNIA_SOFTWARE, crm, 10)).containsExactly("ca-1", "ca-2");
+
+        company("be-0", "BE", null, SOFTWARE, 5, 15);
+
+        assertThat(refs(BE_AND_CALIFORNIA_SOFTWARE, crm, 10)).containsExactly("ca-1", "be-0", "ca-2");
+    }
+
+    @Test
+    void removingASuppressedDomainDropsEveryMark() {
+        jdbc.update("INSERT INTO suppression (kind, value_hash, reason, created_at) VALUES ('DOMAIN', ?, 'test', NOW())",
+                Suppression.DOMAIN.hash("be-2.example"));
+        delivered(BE_AND_CALIFORNIA_SOFTWARE);
+        assertThat(marks(BE_AND_CALIFORNIA_SOFTWARE))
+                .containsEntry(new DirectoryMiningQueries.Walk("country_code", "BE", SOFTWARE), 50L);
+
+        jdbc.update("DELETE FROM suppression");
+
+        assertThat(marks(BE_AND_CALIFORNIA_SOFTWARE)).isEmpty();
+        assertThat(refs(BE_AND_CALIFORNIA_SOFTWARE, crm, 10)).containsExactly("ca-1", "be-2", "be-1", "ca-2");
+    }
+
     @Test
     void aSalespersonCannotMine() {
         SourceCriteria c = criteria(Set.of("BE"), Set.of(), Set.of(SOFTWARE));
@@ -333,5 +427,9 @@ class DirectoryLeadSourceTest extends ServiceTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> SignIns.as(users, DemoUsers.SALES, () -> source.preview(c, crm)))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> SignIns.as(users, DemoUsers.SALES, () -> {
+            source.delivered(c, crm);
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
     }
 }
