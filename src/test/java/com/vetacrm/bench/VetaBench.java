@@ -521,6 +521,13 @@ class VetaBench {
             List<Object[]> leadRows = rows(leads, (r, i) -> {
                 r.put("id", leadIds[i]);
                 r.put("directory_company_ref", "floor-" + r.get("directory_company_ref"));  // unique
+                // Copies that name no directory company: deleting them afterwards must not look like the CRM
+                // forgetting one (that would invalidate the mining walk marks, change 0024, between the jobs).
+                for (String domain : List.of("website_domain", "email_domain")) {
+                    if (r.get(domain) != null) {
+                        r.put(domain, "floor-" + r.get(domain));
+                    }
+                }
             });
             List<Object[]> contactRows = rows(contacts, (r, i) -> {
                 r.put("id", contactIds[i]);
