@@ -176,7 +176,7 @@ class MiningJobs {
         if (companies.isEmpty()) {
             credits.release(r.holdId());
             requests.finish(id, MiningState.NO_RESULT, null, null, 0, 0, 0, now);
-            faults.beforeCommit();
+            faults.beforeCommit(id, r.number());
             return MiningState.NO_RESULT;
         }
         String minedOn = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
@@ -191,7 +191,7 @@ class MiningJobs {
         long charge = MiningEstimate.charge(companies.size(), contacts);
         credits.capture(r.holdId(), charge);
         requests.finish(id, MiningState.DONE, null, null, companies.size(), contacts, charge, now);
-        faults.beforeCommit();
+        faults.beforeCommit(id, r.number());
         return MiningState.DONE;
     }
 
