@@ -90,18 +90,26 @@ final class EmbeddedMariaDb {
 
     /** Creates a database (schema) on this server if missing and returns its JDBC URL. */
     String createDatabase(String database) {
+        return createDatabase(port, database);
+    }
+
+    /**
+     * Creates a database (schema) if missing on the server at 127.0.0.1:{@code port} (user root, no password, as
+     * {@link #newServer} sets it up) and returns its JDBC URL.
+     */
+    static String createDatabase(int port, String database) {
         if (!database.matches("[A-Za-z0-9_]+")) {
             throw new IllegalArgumentException("Invalid database name: " + database);
         }
         // The bundled command-line client fails with --skip-ssl, so the schema is created over JDBC.
-        try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "");
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS `" + database
                     + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + database, e);
         }
-        return jdbcUrl(database);
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
     }
 
     private static EmbeddedMariaDb launch(EmbeddedDatabaseProperties props) {
@@ -116,13 +124,37 @@ final class EmbeddedMariaDb {
             // a test JVM starts from nothing, even if an earlier run was killed before cleaning up
             deleteRecursively(root);
         }
+        long started = System.nanoTime();
+        try {
+            DB db = newServer(root, props.port(), props.bufferPoolSize());
+            db.start();
+            int port = db.getConfiguration().getPort();
+            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {}, buffer pool {} ({} ms)", port,
+                    root.resolve("data"), props.bufferPoolSize(), (System.nanoTime() - started) / 1_000_000);
+            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, root, props.ephemeral());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stopWhenUnused, "embedded-mariadb-fallback-stop"));
+            return server;
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start (folder " + root
+                    + "). It needs Linux x86-64; set DB_URL to use an external MariaDB instead.", e);
+        }
+    }
+
+    /**
+     * A MariaDB server, not started yet, with its binaries, data and temporary files under {@code root} ({@code base},
+     * {@code data}, {@code tmp}) and the flags it needs on this kind of machine (STACK.md): {@code --user=root} when
+     * run as root, {@code --skip-ssl}, bound to 127.0.0.1, utf8mb4. Port 0 picks a free port, fixed from then on,
+     * so the server can be stopped and started again on the same data and port. The binaries are unpacked and
+     * the data folder installed when missing; nothing is deleted when it stops.
+     */
+    static DB newServer(Path root, int port, String bufferPoolSize) throws ManagedProcessException {
         try {
             Files.createDirectories(root.resolve("tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the embedded database folder " + root, e);
         }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                .setPort(props.port())
+                .setPort(port)
                 .setBaseDir(root.resolve("base").toFile())
                 .setDataDir(root.resolve("data").toFile())
                 .setTmpDir(root.resolve("tmp").toString())
@@ -138,21 +170,8 @@ final class EmbeddedMariaDb {
         config.addArg("--character-set-server=utf8mb4");
         config.addArg("--collation-server=utf8mb4_unicode_ci");
         config.addArg("--max-connections=500");
-        config.addArg("--innodb-buffer-pool-size=" + props.bufferPoolSize());
-        long started = System.nanoTime();
-        try {
-            DB db = ManagedDb.create(config.build(), root.resolve("base"));
-            db.start();
-            int port = config.getPort();
-            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {}, buffer pool {} ({} ms)", port,
-                    root.resolve("data"), props.bufferPoolSize(), (System.nanoTime() - started) / 1_000_000);
-            EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, root, props.ephemeral());
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stopWhenUnused, "embedded-mariadb-fallback-stop"));
-            return server;
-        } catch (ManagedProcessException e) {
-            throw new IllegalStateException("The embedded MariaDB did not start (folder " + root
-                    + "). It needs Linux x86-64; set DB_URL to use an external MariaDB instead.", e);
-        }
+        config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize);
+        return ManagedDb.create(config.build(), root.resolve("base"));
     }
 
     /** JVM exit: give the closing Spring contexts time to release the server, then stop it anyway. */
@@ -208,7 +227,7 @@ final class EmbeddedMariaDb {
         return parent.resolve("jvm-" + pid);
     }
 
-    private static void deleteRecursively(Path root) {
+    static void deleteRecursively(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -63,11 +64,13 @@ class MiningJobs {
     private final TransactionTemplate jobTx;
     private final TransactionTemplate tx;
     private final ExecutorService executor;
+    private final boolean worker;
     private final Clock clock = Clock.systemUTC();
 
     MiningJobs(MiningRequests requests, LeadSource source, CrmExclusions exclusions, LeadService leads,
             CreditService credits, UserDetailsService users, MiningFaults faults, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, @Value("${veta.mining.worker.enabled:true}") boolean worker) {
+        this.worker = worker;
         this.requests = requests;
         this.source = source;
         this.exclusions = exclusions;
@@ -86,10 +89,19 @@ class MiningJobs {
             t.setDaemon(true);
             return t;
         });
+        if (!worker) {
+            log.info("Mining jobs do not run on this node (veta.mining.worker.enabled=false): worker nodes run them");
+        }
     }
 
-    /** Runs the request's job soon, on a background thread; the poller is the safety net if this node stops. */
+    /**
+     * Runs the request's job soon, on a background thread; the poller is the safety net if this node stops. A node
+     * that is no worker leaves it QUEUED for the pollers of the worker nodes.
+     */
     void start(long id) {
+        if (!worker) {
+            return;
+        }
         try {
             executor.execute(() -> run(id));
         } catch (RejectedExecutionException e) {
@@ -101,6 +113,9 @@ class MiningJobs {
     @Scheduled(initialDelayString = "${veta.mining.poll-initial-delay:PT10S}",
             fixedDelayString = "${veta.mining.poll-interval:PT10S}")
     void runQueued() {
+        if (!worker) {
+            return;
+        }
         for (long id : requests.queued(POLL_BATCH)) {
             run(id);
         }
@@ -121,21 +136,23 @@ class MiningJobs {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(asRequester(queued.get().createdByUsername()));
         try {
-            return runAsRequester(id, queued.get().createdBy());
+            return runAsRequester(id, queued.get().number(), queued.get().createdBy());
         } finally {
             SecurityContextHolder.setContext(previous);
         }
     }
 
-    private Optional<MiningState> runAsRequester(long id, long requester) {
+    private Optional<MiningState> runAsRequester(long id, String number, long requester) {
         Optional<MiningState> result;
         try {
             result = Optional.ofNullable(jobTx.execute(status -> job(id)));
+            // which node ran which job: operators (and the two-node test) read it in each node's log
+            result.ifPresent(state -> log.info("Mining request {} ({}) ran on this node: {}", id, number, state));
         } catch (MiningFaults.SimulatedCrash crash) {
             log.warn("Mining request {}: {}", id, crash.getMessage());
             return Optional.empty();
         } catch (RuntimeException e) {
-            log.warn("Mining request {} failed and was rolled back", id, e);
+            log.warn("Mining request {} ({}) failed on this node and was rolled back", id, number, e);
             result = fail(id, e);
         }
         // the requester is known from the read before the job: no third read of the request to tell them
@@ -160,7 +177,7 @@ class MiningJobs {
         if (companies.isEmpty()) {
             credits.release(r.holdId());
             requests.finish(id, MiningState.NO_RESULT, null, null, 0, 0, 0, now);
-            faults.beforeCommit();
+            faults.beforeCommit(id, r.number());
             return MiningState.NO_RESULT;
         }
         String minedOn = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
@@ -176,7 +193,7 @@ class MiningJobs {
         long charge = MiningEstimate.charge(companies.size(), contacts);
         credits.capture(r.holdId(), charge);
         requests.finish(id, MiningState.DONE, null, null, companies.size(), contacts, charge, now);
-        faults.beforeCommit();
+        faults.beforeCommit(id, r.number());
         return MiningState.DONE;
     }
 
