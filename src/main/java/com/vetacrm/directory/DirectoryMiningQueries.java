@@ -168,35 +168,57 @@ class DirectoryMiningQueries {
     }
 
     /**
-     * The segment's version (change 0024): the largest of its directory_count rows, drawn from a sequence by every
-     * change that could make one of its companies unknown again.
+     * The walks' segment versions (change 0024): the largest of each segment's directory_count rows, drawn from a
+     * sequence by every change that could make one of its companies unknown again. A segment without companies
+     * has version 0.
      */
-    private long segmentVersion(Walk w) {
-        return jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM directory_count WHERE " + w.branch() + " = :code"
-                        + " AND industry_code = :industry")
-                .param("code", w.code()).param("industry", w.industry()).query(Long.class).single();
+    private Map<Walk, Long> versions(SourceCriteria c) {
+        Map<Walk, Long> versions = new HashMap<>();
+        walks(c).forEach(w -> versions.put(w, 0L));
+        List<String> countries = c.countriesWithoutStates().stream().toList();
+        List<String> states = c.stateCodes().stream().toList();
+        List<String> parts = new ArrayList<>();
+        if (!countries.isEmpty()) {
+            parts.add("SELECT 'country_code', country_code, industry_code, MAX(version) FROM directory_count"
+                    + " WHERE country_code IN (:countries) AND industry_code IN (:industries) GROUP BY country_code, industry_code");
+        }
+        if (!states.isEmpty()) {
+            parts.add("SELECT 'state_code', state_code, industry_code, MAX(version) FROM directory_count"
+                    + " WHERE state_code IN (:states) AND industry_code IN (:industries) GROUP BY state_code, industry_code");
+        }
+        if (parts.isEmpty() || c.industryCodes().isEmpty()) {
+            return versions;
+        }
+        var spec = jdbc.sql(String.join(" UNION ALL ", parts)).param("industries", c.industryCodes());
+        if (!countries.isEmpty()) {
+            spec = spec.param("countries", countries);
+        }
+        if (!states.isEmpty()) {
+            spec = spec.param("states", states);
+        }
+        spec.query((ResultSet rs) -> {
+            versions.put(new Walk(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4));
+        });
+        return versions;
     }
 
     /** The marks of these walks that nothing has invalidated since they were set: walk to its first rank. */
     Map<Walk, Long> validMarks(SourceCriteria c) {
+        return validMarks(c, versions(c));
+    }
+
+    private Map<Walk, Long> validMarks(SourceCriteria c, Map<Walk, Long> versions) {
         Map<Walk, Long> valid = new HashMap<>();
-        List<Walk> walks = walks(c);
-        if (walks.isEmpty()) {
+        if (versions.isEmpty()) {
             return valid;
         }
-        jdbc.sql("""
-                        SELECT m.branch, m.code, m.industry_code, m.known_below FROM directory_walk_mark m
-                        WHERE m.code IN (:codes) AND m.industry_code IN (:industries)
-                        AND m.segment_version = IF(m.branch = 'country_code',
-                            (SELECT COALESCE(MAX(dc.version), 0) FROM directory_count dc
-                             WHERE dc.country_code = m.code AND dc.industry_code = m.industry_code),
-                            (SELECT COALESCE(MAX(dc.version), 0) FROM directory_count dc
-                             WHERE dc.state_code = m.code AND dc.industry_code = m.industry_code))""")
-                .param("codes", walks.stream().map(Walk::code).distinct().toList())
+        jdbc.sql("SELECT branch, code, industry_code, known_below, segment_version FROM directory_walk_mark"
+                        + " WHERE code IN (:codes) AND industry_code IN (:industries)")
+                .param("codes", versions.keySet().stream().map(Walk::code).distinct().toList())
                 .param("industries", c.industryCodes())
                 .query((ResultSet rs) -> {
                     Walk w = new Walk(rs.getString(1), rs.getString(2), rs.getString(3));
-                    if (walks.contains(w)) {
+                    if (versions.containsKey(w) && versions.get(w) == rs.getLong(5)) {
                         valid.put(w, rs.getLong(4));
                     }
                 });
@@ -206,18 +228,21 @@ class DirectoryMiningQueries {
     /**
      * After a job's leads are written (its transaction, which sees them): moves each walk's mark to the first
      * company the CRM does not know, so the next job starts there instead of passing every company mined before.
-     * The version is read before that company is looked for: a change committed afterwards leaves another
+     * The versions are read before that company is looked for: a change committed afterwards leaves another
      * version behind, and the mark is ignored until a job sets it again.
      */
     void advanceMarks(SourceCriteria c, Exclusions.SqlPredicates excluded) {
         if (branches(c).size() * c.industryCodes().size() > MAX_WALKS) {
             return;
         }
-        Map<Walk, Long> marks = validMarks(c);
+        Map<Walk, Long> versions = versions(c);
+        Map<Walk, Long> marks = validMarks(c, versions);
+        List<String> rows = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        int i = 0;
         for (Branch b : branches(c)) {
             for (String industry : c.industryCodes()) {
                 Walk w = new Walk(b.column(), b.code(), industry);
-                long version = segmentVersion(w);
                 Long from = marks.get(w);
                 Long first = jdbc.sql("SELECT c.rank FROM directory_company c FORCE INDEX (" + b.index() + ") WHERE c."
                                 + b.column() + " = :code AND c.industry_code = :industry AND c.rank >= :from AND NOT "
@@ -225,14 +250,20 @@ class DirectoryMiningQueries {
                         .param("code", b.code()).param("industry", industry)
                         .param("from", from == null ? Long.MIN_VALUE : from)
                         .query(Long.class).optional().orElse(Long.MAX_VALUE);
-                jdbc.sql("""
-                                INSERT INTO directory_walk_mark (branch, code, industry_code, known_below, segment_version)
-                                VALUES (:branch, :code, :industry, :known, :version)
-                                ON DUPLICATE KEY UPDATE known_below = VALUES(known_below),
-                                    segment_version = VALUES(segment_version)""")
-                        .param("branch", w.branch()).param("code", w.code()).param("industry", industry)
-                        .param("known", first).param("version", version).update();
+                String p = "m" + i++;
+                rows.add("(:" + p + "b, :" + p + "c, :" + p + "i, :" + p + "k, :" + p + "v)");
+                params.put(p + "b", w.branch());
+                params.put(p + "c", w.code());
+                params.put(p + "i", industry);
+                params.put(p + "k", first);
+                params.put(p + "v", versions.get(w));
             }
+        }
+        if (!rows.isEmpty()) {
+            jdbc.sql("INSERT INTO directory_walk_mark (branch, code, industry_code, known_below, segment_version) VALUES "
+                            + String.join(", ", rows) + " ON DUPLICATE KEY UPDATE known_below = VALUES(known_below),"
+                            + " segment_version = VALUES(segment_version)")
+                    .params(params).update();
         }
     }
 

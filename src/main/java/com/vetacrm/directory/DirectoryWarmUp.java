@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class DirectoryWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryWarmUp.class);
-    static final int AUTO_SHARE_PERCENT = 60;
+    static final int AUTO_SHARE_PERCENT = 75;
 
     /** What lead mining reads: the company rows and walk indexes, technologies, contacts by company. */
     private static final List<String> SCANS = List.of(

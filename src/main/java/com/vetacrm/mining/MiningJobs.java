@@ -128,15 +128,15 @@ class MiningJobs {
 
     /** Runs one request's job if it is still QUEUED and nobody else runs it; returns its state afterwards. */
     Optional<MiningState> run(long id) {
-        Optional<MiningRequests.Stored> queued = tx.execute(status -> requests.find(id))
-                .filter(r -> r.state() == MiningState.QUEUED);
+        // not the whole request (six statements): the job reads it again under its lock anyway
+        Optional<MiningRequests.Requester> queued = requests.queuedRequester(id);
         if (queued.isEmpty()) {
             return Optional.empty();
         }
         SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(asRequester(queued.get().createdByUsername()));
+        SecurityContextHolder.setContext(asRequester(queued.get().username()));
         try {
-            return runAsRequester(id, queued.get().number(), queued.get().createdBy());
+            return runAsRequester(id, queued.get().requestNumber(), queued.get().id());
         } finally {
             SecurityContextHolder.setContext(previous);
         }

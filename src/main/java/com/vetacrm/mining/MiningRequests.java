@@ -127,6 +127,18 @@ class MiningRequests {
                 .param("id", id).query(Long.class).optional();
     }
 
+    /** Who asked for a request, while it is QUEUED: one statement, for a job to decide whether to start. */
+    Optional<Requester> queuedRequester(long id) {
+        return jdbc.sql("SELECT r.created_by, u.username, r.number_seq FROM mining_request r"
+                        + " JOIN app_user u ON u.id = r.created_by WHERE r.id = :id AND r.state = 'QUEUED'").param("id", id)
+                .query((rs, n) -> new Requester(rs.getLong(1), rs.getString(2), MiningRequestRow.number(rs.getInt(3))))
+                .optional();
+    }
+
+    /** A queued request's requester and number. */
+    record Requester(long id, String username, String requestNumber) {
+    }
+
     /** QUEUED requests, oldest first: the jobs a node should run. */
     List<Long> queued(int limit) {
         return jdbc.sql("SELECT id FROM mining_request WHERE state = 'QUEUED' ORDER BY id LIMIT :limit")

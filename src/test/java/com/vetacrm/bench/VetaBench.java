@@ -9,6 +9,7 @@ import com.vaadin.browserless.SpringBrowserlessApplicationContext;
 import com.vaadin.flow.component.internal.ComponentTracker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.RouteConfiguration;
+import com.vetacrm.directory.DirectoryWarmUp;
 import com.vetacrm.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.core.Authentication;
@@ -157,6 +158,7 @@ class VetaBench {
             seeding.put("directory", generatorLog.isEmpty() ? "reused" : String.join("; ", generatorLog));
             try (ConfigurableApplicationContext running = app) {
                 line("Veta started on the benchmark database in %.1f s (including any seeding)", startSeconds);
+                warmUp(running);
                 measure(running);
             }
             if (Boolean.parseBoolean(System.getProperty("veta.bench.startup", "true")) && ONLY.contains("startup")) {
@@ -184,6 +186,21 @@ class VetaBench {
                 // trace) per component, which dominated the retained heap of the first session measurement
                 "--vaadin.productionMode=true",
                 "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.com.vetacrm=INFO");
+    }
+
+    /**
+     * The product reads the directory into the buffer pool after start when it fits (DirectoryWarmUp): the figures
+     * are those of a server past that, as users meet it a minute after a restart; how long it took is reported.
+     */
+    private void warmUp(ConfigurableApplicationContext app) {
+        DirectoryWarmUp warmUp = app.getBean(DirectoryWarmUp.class);
+        long t = System.nanoTime();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(10))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> warmUp.result().isPresent());
+        DirectoryWarmUp.Result r = warmUp.result().orElseThrow();
+        line("Directory warm-up (product, after start): %s — %s; directory %,d MB, buffer pool %,d MB, %.1f s"
+                        + " (waited %.1f s for it)", r.warmed() ? "read" : "not read", r.reason(), r.directoryBytes() >> 20,
+                r.poolBytes() >> 20, r.took().toMillis() / 1000.0, (System.nanoTime() - t) / 1e9);
     }
 
     private void measure(ConfigurableApplicationContext app) throws Exception {

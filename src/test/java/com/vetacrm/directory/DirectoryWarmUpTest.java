@@ -19,10 +19,10 @@ class DirectoryWarmUpTest extends ServiceTest {
     DirectoryWarmUp applicationWarmUp;
 
     @Test
-    void autoReadsTheDirectoryOnlyWhenItTakesAtMostSixtyPercentOfTheBufferPool() {
-        assertThat(DirectoryWarmUp.refusal("auto", 600 * MB, 1000 * MB)).isEmpty();
-        assertThat(DirectoryWarmUp.refusal("auto", 601 * MB, 1000 * MB)).get().asString()
-                .contains("more than 60 % of the buffer pool").contains("veta.directory.warm-up=on");
+    void autoReadsTheDirectoryOnlyWhenItTakesAtMostThreeQuartersOfTheBufferPool() {
+        assertThat(DirectoryWarmUp.refusal("auto", 750 * MB, 1000 * MB)).isEmpty();
+        assertThat(DirectoryWarmUp.refusal("auto", 751 * MB, 1000 * MB)).get().asString()
+                .contains("more than 75 % of the buffer pool").contains("veta.directory.warm-up=on");
         assertThat(DirectoryWarmUp.refusal("on", 5000 * MB, 1000 * MB)).isEmpty();
         assertThat(DirectoryWarmUp.refusal("off", 1 * MB, 1000 * MB)).contains("veta.directory.warm-up=off");
     }
