@@ -117,29 +117,7 @@ class DirectoryMiningQueries {
         String notExcluded = excluded.map(p -> " AND NOT " + p.companyExcluded("c.ref", "c.domain")).orElse("");
         String sql;
         if (branches.size() * c.industryCodes().size() <= MAX_WALKS) {
-            // Below a valid mark every company is excluded: with the exclusions applied, the walk starts there.
-            Map<Walk, Long> marks = excluded.isPresent() ? validMarks(c) : Map.of();
-            List<String> walks = new ArrayList<>();
-            int i = 0;
-            for (Branch b : branches) {
-                for (String industry : c.industryCodes()) {
-                    String p = "w" + i++;
-                    params.put(p + "code", b.code());
-                    params.put(p + "industry", industry);
-                    Long mark = marks.get(new Walk(b.column(), b.code(), industry));
-                    String from = "";
-                    if (mark != null) {
-                        params.put(p + "from", mark);
-                        from = " AND c.rank >= :" + p + "from";
-                    }
-                    walks.add("(SELECT c.id, c.ref, c.domain, c.rank FROM directory_company c FORCE INDEX (" + b.index()
-                            + ") WHERE c." + b.column() + " = :" + p + "code AND c.industry_code = :" + p + "industry"
-                            + sizeWhere(c, params) + " AND c.rank > :after" + from + notExcluded
-                            + " ORDER BY c.rank LIMIT :limit)");
-                }
-            }
-            sql = "SELECT u.id, u.ref, u.domain, u.rank FROM (" + String.join(" UNION ALL ", walks)
-                    + ") u ORDER BY u.rank LIMIT :limit";
+            return walked(c, excluded, afterRank, limit);
         } else {
             String branchOr = orOfBranches(branches, params);
             params.put("industries", c.industryCodes());
@@ -155,6 +133,92 @@ class DirectoryMiningQueries {
     record Candidate(long id, String ref, String domain, long rank) {
     }
 
+    /**
+     * The walks, one per branch and industry, each in rank order from its mark (when the exclusions apply) and
+     * merged by rank. Ranks are random, so each walk's share of the first {@code limit} is about its share of the
+     * companies: it is asked for that share and some more, not for {@code limit} (four walks used to read 800
+     * candidates, with their probes, to keep 200). A walk that returned all it was asked for and whose last
+     * candidate ranks before the merge's last kept one may hold more that belong in the answer: it is asked again,
+     * after its last candidate, until none is in that case.
+     */
+    private List<Candidate> walked(SourceCriteria c, Optional<Exclusions.SqlPredicates> excluded, long afterRank,
+            int limit) {
+        List<Walk> walks = walks(c);
+        Map<Walk, long[]> segments = segments(c);
+        Map<Walk, Long> marks = excluded.isPresent() ? validMarks(c, segments) : Map.of();
+        long total = segments.values().stream().mapToLong(v -> v[0]).sum();
+        String notExcluded = excluded.map(p -> " AND NOT " + p.companyExcluded("c.ref", "c.domain")).orElse("");
+        int n = walks.size();
+        long[] after = new long[n];
+        int[] ask = new int[n];
+        boolean[] more = new boolean[n];
+        List<List<Candidate>> got = new ArrayList<>();
+        for (int w = 0; w < n; w++) {
+            after[w] = afterRank;
+            long share = total == 0 ? limit : (long) Math.ceil(limit * 1.25 * segments.get(walks.get(w))[0] / total) + 8;
+            ask[w] = (int) Math.min(limit, share);
+            more[w] = true;
+            got.add(new ArrayList<>());
+        }
+        List<Candidate> merged = List.of();
+        while (true) {
+            Map<String, Object> params = new HashMap<>();
+            List<String> selects = new ArrayList<>();
+            for (int w = 0; w < n; w++) {
+                if (!more[w]) {
+                    continue;
+                }
+                Walk walk = walks.get(w);
+                String p = "w" + w;
+                params.put(p + "code", walk.code());
+                params.put(p + "industry", walk.industry());
+                params.put(p + "after", after[w]);
+                params.put(p + "limit", ask[w]);
+                String from = "";
+                Long mark = marks.get(walk);
+                if (mark != null) {
+                    // below a valid mark the CRM knows every company: with the exclusions applied, start there
+                    params.put(p + "from", mark);
+                    from = " AND c.rank >= :" + p + "from";
+                }
+                String index = walk.branch().equals("country_code") ? "ix_directory_company_country_rank"
+                        : "ix_directory_company_state_rank";
+                selects.add("(SELECT " + w + " AS walk, c.id, c.ref, c.domain, c.rank FROM directory_company c FORCE INDEX ("
+                        + index + ") WHERE c." + walk.branch() + " = :" + p + "code AND c.industry_code = :" + p
+                        + "industry" + sizeWhere(c, params) + " AND c.rank > :" + p + "after" + from + notExcluded
+                        + " ORDER BY c.rank LIMIT :" + p + "limit)");
+            }
+            int[] returned = new int[n];
+            jdbc.sql(String.join(" UNION ALL ", selects)).params(params).query((ResultSet rs) -> {
+                int w = rs.getInt(1);
+                returned[w]++;
+                got.get(w).add(new Candidate(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+            });
+            List<Candidate> all = new ArrayList<>();
+            got.forEach(all::addAll);
+            all.sort(java.util.Comparator.comparingLong(Candidate::rank));
+            merged = all.size() > limit ? all.subList(0, limit) : all;
+            long cutoff = merged.size() == limit ? merged.getLast().rank() : Long.MAX_VALUE;
+            boolean again = false;
+            for (int w = 0; w < n; w++) {
+                if (more[w]) {
+                    List<Candidate> mine = got.get(w);
+                    boolean full = returned[w] == ask[w];
+                    more[w] = full && !mine.isEmpty() && mine.getLast().rank() < cutoff;
+                    if (more[w]) {
+                        after[w] = mine.getLast().rank();
+                        ask[w] = Math.min(limit, ask[w] * 2);
+                        again = true;
+                    }
+                }
+            }
+            if (!again) {
+                return new ArrayList<>(merged);
+            }
+        }
+    }
+
+
     /** One rank walk: a branch (country or state) and an industry; the key of its mark. */
     record Walk(String branch, String code, String industry) {
     }
@@ -168,26 +232,26 @@ class DirectoryMiningQueries {
     }
 
     /**
-     * The walks' segment versions (change 0024): the largest of each segment's directory_count rows, drawn from a
-     * sequence by every change that could make one of its companies unknown again. A segment without companies
-     * has version 0.
+     * Per walk, its segment's companies and version (change 0024) from directory_count: the version is the largest
+     * of the segment's rows, drawn from a sequence by every change that could make one of its companies unknown
+     * again. A segment without companies has 0 of both.
      */
-    private Map<Walk, Long> versions(SourceCriteria c) {
-        Map<Walk, Long> versions = new HashMap<>();
-        walks(c).forEach(w -> versions.put(w, 0L));
+    private Map<Walk, long[]> segments(SourceCriteria c) {
+        Map<Walk, long[]> segments = new HashMap<>();
+        walks(c).forEach(w -> segments.put(w, new long[2]));
         List<String> countries = c.countriesWithoutStates().stream().toList();
         List<String> states = c.stateCodes().stream().toList();
         List<String> parts = new ArrayList<>();
         if (!countries.isEmpty()) {
-            parts.add("SELECT 'country_code', country_code, industry_code, MAX(version) FROM directory_count"
+            parts.add("SELECT 'country_code', country_code, industry_code, SUM(companies), MAX(version) FROM directory_count"
                     + " WHERE country_code IN (:countries) AND industry_code IN (:industries) GROUP BY country_code, industry_code");
         }
         if (!states.isEmpty()) {
-            parts.add("SELECT 'state_code', state_code, industry_code, MAX(version) FROM directory_count"
+            parts.add("SELECT 'state_code', state_code, industry_code, SUM(companies), MAX(version) FROM directory_count"
                     + " WHERE state_code IN (:states) AND industry_code IN (:industries) GROUP BY state_code, industry_code");
         }
         if (parts.isEmpty() || c.industryCodes().isEmpty()) {
-            return versions;
+            return segments;
         }
         var spec = jdbc.sql(String.join(" UNION ALL ", parts)).param("industries", c.industryCodes());
         if (!countries.isEmpty()) {
@@ -197,28 +261,29 @@ class DirectoryMiningQueries {
             spec = spec.param("states", states);
         }
         spec.query((ResultSet rs) -> {
-            versions.put(new Walk(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4));
+            segments.put(new Walk(rs.getString(1), rs.getString(2), rs.getString(3)),
+                    new long[] {rs.getLong(4), rs.getLong(5)});
         });
-        return versions;
+        return segments;
     }
 
     /** The marks of these walks that nothing has invalidated since they were set: walk to its first rank. */
     Map<Walk, Long> validMarks(SourceCriteria c) {
-        return validMarks(c, versions(c));
+        return validMarks(c, segments(c));
     }
 
-    private Map<Walk, Long> validMarks(SourceCriteria c, Map<Walk, Long> versions) {
+    private Map<Walk, Long> validMarks(SourceCriteria c, Map<Walk, long[]> segments) {
         Map<Walk, Long> valid = new HashMap<>();
-        if (versions.isEmpty()) {
+        if (segments.isEmpty()) {
             return valid;
         }
         jdbc.sql("SELECT branch, code, industry_code, known_below, segment_version FROM directory_walk_mark"
                         + " WHERE code IN (:codes) AND industry_code IN (:industries)")
-                .param("codes", versions.keySet().stream().map(Walk::code).distinct().toList())
+                .param("codes", segments.keySet().stream().map(Walk::code).distinct().toList())
                 .param("industries", c.industryCodes())
                 .query((ResultSet rs) -> {
                     Walk w = new Walk(rs.getString(1), rs.getString(2), rs.getString(3));
-                    if (versions.containsKey(w) && versions.get(w) == rs.getLong(5)) {
+                    if (segments.containsKey(w) && segments.get(w)[1] == rs.getLong(5)) {
                         valid.put(w, rs.getLong(4));
                     }
                 });
@@ -235,8 +300,8 @@ class DirectoryMiningQueries {
         if (branches(c).size() * c.industryCodes().size() > MAX_WALKS) {
             return;
         }
-        Map<Walk, Long> versions = versions(c);
-        Map<Walk, Long> marks = validMarks(c, versions);
+        Map<Walk, long[]> segments = segments(c);
+        Map<Walk, Long> marks = validMarks(c, segments);
         List<String> rows = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         int i = 0;
@@ -256,7 +321,7 @@ class DirectoryMiningQueries {
                 params.put(p + "c", w.code());
                 params.put(p + "i", industry);
                 params.put(p + "k", first);
-                params.put(p + "v", versions.get(w));
+                params.put(p + "v", segments.get(w)[1]);
             }
         }
         if (!rows.isEmpty()) {

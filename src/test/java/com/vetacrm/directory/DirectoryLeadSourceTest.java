@@ -420,6 +420,29 @@ class DirectoryLeadSourceTest extends ServiceTest {
     }
 
     @Test
+    void aSmallIndustryHoldingTheFirstRanksStillGivesItsCompaniesFirst() {
+        // software is a tenth of the companies but holds the first ranks: its walk, asked for about its share
+        // first, must be asked again until the merge is right
+        for (int i = 0; i < 60; i++) {
+            company("sw-" + i, "PT", null, SOFTWARE, 20, 10_000 + i);
+        }
+        for (int i = 0; i < 600; i++) {
+            company("rt-" + i, "PT", null, RETAIL, 20, 20_000 + i);
+        }
+        knownByRef("sw-3");
+        SourceCriteria c = criteria(Set.of("PT"), Set.of(), Set.of(SOFTWARE, RETAIL));
+        List<String> expected = jdbc.queryForList("""
+                SELECT ref FROM directory_company WHERE country_code = 'PT' AND industry_code IN (?, ?)
+                AND ref <> 'sw-3' ORDER BY `rank` LIMIT 40""", String.class, SOFTWARE, RETAIL);
+
+        assertThat(refs(c, crm, 40)).hasSize(40).containsExactlyElementsOf(expected)
+                .allMatch(ref -> ref.startsWith("sw-"));
+        assertThat(refs(c, askedOneBatchAtATime(), 40)).containsExactlyElementsOf(expected);
+        assertThat(refs(c, crm, 100)).hasSize(100).startsWith(expected.toArray(String[]::new))
+                .endsWith("rt-40");
+    }
+
+    @Test
     void aSalespersonCannotMine() {
         SourceCriteria c = criteria(Set.of("BE"), Set.of(), Set.of(SOFTWARE));
 
