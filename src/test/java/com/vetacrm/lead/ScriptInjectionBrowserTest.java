@@ -127,9 +127,11 @@ class ScriptInjectionBrowserTest extends LeadBrowserTestBase {
         String word = unique();
         String username = "mallory-" + word;
         String displayName = "Mallory " + ALL;
-        String teamName = SCRIPT + IMG + SVG;
-        String stageName = SVG + BREAKOUT;
-        List<String> tagNames = List.of(SCRIPT, IMG, SVG, BREAKOUT);
+        // each text its own, so finding one on a page is not finding a part of another
+        String teamName = "Team " + SCRIPT + IMG + SVG;
+        String stageName = "Stage " + SVG + BREAKOUT;
+        List<String> tagNames = List.of("tag1 " + SCRIPT, "tag2 " + IMG, "tag3 " + SVG, "tag4 " + BREAKOUT);
+        String ignoredColumn = "Column " + IMG;
 
         // ---- administration: a user, a team, a stage, tags, credit reasons (as the admin demo user)
         UserSummary mallory = asAdmin(() -> users.createUser(new NewUser(username, displayName,
@@ -191,7 +193,7 @@ class ScriptInjectionBrowserTest extends LeadBrowserTestBase {
         String companyDescription = "Description " + ALL;
         String domain = word + "-corp.example";
         Path companies = csv("ref,name,legal_name,domain,description,industry,employees,country,city,street,linkedin_url,"
-                        + quote(IMG),
+                        + quote(ignoredColumn),
                 row(ref, companyName, legalName, domain, companyDescription, "software_services", "777777", "BE", ALL,
                         ALL, "https://www.linkedin.com/company/" + word, ""),
                 row("XSS2-" + word, word + " second", "", word + "-js.example", "", "software_services", "777777", "BE",
@@ -203,7 +205,7 @@ class ScriptInjectionBrowserTest extends LeadBrowserTestBase {
                 row(ref, "1", contactTwo, "Boss " + SCRIPT, "sale", "director", "bob@" + domain));
         try {
             upload("Companies", companies, "1");
-            inspect("directory-import-companies", List.of(displayName, JS_URL, IMG));
+            inspect("directory-import-companies", List.of(displayName, JS_URL, ignoredColumn));
             upload("Contacts (of companies already in the directory)", contacts, "2");
             inspect("directory-import-contacts", List.of(displayName));
         } finally {
@@ -250,7 +252,18 @@ class ScriptInjectionBrowserTest extends LeadBrowserTestBase {
         inspect("leads", join(List.of(leadName, leadCompany, leadContact, companyName, legalName, contactOne, teamName,
                 stageName), tagsAndMe));
 
+        // the Generate Leads dialog: the hostile user and their team as defaults, the tags in an open list
+        waitFor(By.id("generate-leads-button")).click();
+        waitFor(By.id("generate-leads-dialog"));
+        waitUntilIdle();
+        js("document.getElementById('gl-tags').opened = true;");
+        inspect("generate-leads-dialog", join(List.of(teamName), tagsAndMe));
+
         open("leads/" + leadId);
+        waitFor(By.id("lead-tags"));
+        waitUntilIdle();
+        // the tags field shows as many chips as fit: its open list shows every tag
+        js("document.getElementById('lead-tags').opened = true;");
         inspect("lead", join(List.of(leadName, leadCompany, leadContact, description, contactOne, contactTwo, note,
                 teamName, stageName, "https://" + word + "-lead.example"), tagsAndMe));
 
