@@ -8,7 +8,6 @@ import com.vetacrm.admin.NewUser;
 import com.vetacrm.admin.StageEdit;
 import com.vetacrm.admin.StageSummary;
 import com.vetacrm.admin.TagEdit;
-import com.vetacrm.admin.TagSummary;
 import com.vetacrm.admin.TeamEdit;
 import com.vetacrm.admin.TeamService;
 import com.vetacrm.admin.TeamSummary;
@@ -133,7 +132,7 @@ class ScriptInjectionBrowserTest extends LeadBrowserTestBase {
         List<String> tagNames = List.of("tag1 " + SCRIPT, "tag2 " + IMG, "tag3 " + SVG, "tag4 " + BREAKOUT);
         String ignoredColumn = "Column " + IMG;
 
-        // ---- administration: a user, a team, a stage, tags, credit reasons (as the admin demo user)
+        // ---- administration: a user, a team, a stage and tags (by the admin demo user), credit reasons (by the user)
         UserSummary mallory = asAdmin(() -> users.createUser(new NewUser(username, displayName,
                 username + "@example.com", Role.ADMIN, null, PASSWORD)));
         TeamSummary team = asAdmin(() -> teams.saveTeam(new TeamEdit(null, 0, teamName, mallory.id(),
