@@ -22,6 +22,8 @@ import com.vetacrm.mining.MiningService;
 import com.vetacrm.mining.MiningState;
 import com.vetacrm.mining.SearchType;
 import com.vetacrm.security.Role;
+import com.vetacrm.settings.MiningSettings;
+import com.vetacrm.settings.SettingsService;
 import com.vetacrm.shared.BusinessRuleException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +39,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
@@ -50,8 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Issue 8, item 2: text that users and imports supply is shown inert in a real browser. Hostile text, with a
  * {@code <script>} element, an {@code <img onerror>}, an {@code <svg onload>}, an attribute breakout
  * ({@code "><b>bold</b>}) and {@code javascript:} addresses, goes in through the paths people use: a user's
- * display name, a team, a stage and tags (administration), a lead with its contacts, description and a note
- * (the lead service the form uses), credit reasons, a companies file and a contacts file uploaded on the
+ * display name, a team, a stage, tags and the GDPR notice (administration), a lead with its contacts, description
+ * and a note (the lead service the form uses), credit reasons, a companies file and a contacts file uploaded on the
  * directory import page, and a lead-mining request that turns the imported company into a lead with an
  * enrichment card. Then, signed in as the user with the hostile name, every page that shows that text is
  * opened in Chromium and checked: no payload ran ({@code window.__xss} stays undefined), no element or event
@@ -118,8 +121,18 @@ class ScriptInjectionBrowserTest extends LeadBrowserTestBase {
     MiningService mining;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SettingsService settings;
 
     private final SoftAssertions softly = new SoftAssertions();
+    private MiningSettings settingsBefore;
+
+    @AfterEach
+    void restoreSettings() {
+        if (settingsBefore != null) {
+            asAdmin(() -> settings.save(settingsBefore));
+        }
+    }
 
     @Test
     void hostileTextFromUsersAndImportsIsShownAsTextOnEveryPageAndNoScriptRuns() throws Exception {
@@ -131,12 +144,16 @@ class ScriptInjectionBrowserTest extends LeadBrowserTestBase {
         String stageName = "Stage " + SVG + BREAKOUT;
         List<String> tagNames = List.of("tag1 " + SCRIPT, "tag2 " + IMG, "tag3 " + SVG, "tag4 " + BREAKOUT);
         String ignoredColumn = "Column " + IMG;
+        String gdprText = "GDPR " + ALL;
 
-        // ---- administration: a user, a team, a stage and tags (by the admin demo user), credit reasons (by the user)
+        // ---- administration: a user, a team, a stage, tags and the GDPR notice (by the admin demo user), credit
+        // reasons (by the user)
         UserSummary mallory = asAdmin(() -> users.createUser(new NewUser(username, displayName,
                 username + "@example.com", Role.ADMIN, null, PASSWORD)));
         TeamSummary team = asAdmin(() -> teams.saveTeam(new TeamEdit(null, 0, teamName, mallory.id(),
                 Set.of(mallory.id()), true)));
+        settingsBefore = settings.current();
+        asAdmin(() -> settings.save(settingsBefore.withGdprText(gdprText)));
         StageSummary stage = asAdmin(() -> stageService.saveStage(new StageEdit(null, 0, stageName, false, false)));
         List<Long> tagIds = tagNames.stream().map(n -> asAdmin(() -> tagService.saveTag(new TagEdit(null, 0, n,
                 "#0090ff"))).id()).toList();
@@ -256,7 +273,7 @@ class ScriptInjectionBrowserTest extends LeadBrowserTestBase {
         waitFor(By.id("generate-leads-dialog"));
         waitUntilIdle();
         js("document.getElementById('gl-tags').opened = true;");
-        inspect("generate-leads-dialog", join(List.of(teamName), tagsAndMe));
+        inspect("generate-leads-dialog", join(List.of(teamName, gdprText), tagsAndMe));
 
         open("leads/" + leadId);
         waitFor(By.id("lead-tags"));
@@ -292,6 +309,9 @@ class ScriptInjectionBrowserTest extends LeadBrowserTestBase {
 
         open("admin/stages");
         inspect("stages", List.of(stageName, displayName));
+
+        open("settings");
+        inspect("settings", List.of(gdprText, displayName));
 
         open("credits");
         inspect("credits", List.of(grantReason, rejectReason, displayName));
