@@ -264,10 +264,19 @@ public class DirectoryView extends VerticalLayout implements HasDynamicTitle {
         Div links = new Div();
         for (String url : java.util.stream.Stream.of(c.linkedinUrl(), c.twitterUrl(), c.facebookUrl())
                 .filter(u -> u != null && !u.isBlank()).toList()) {
-            Anchor a = new Anchor(url, url);
-            a.setTarget("_blank");
-            a.getStyle().set("display", "block");
-            links.add(a);
+            // the import stores only http(s) addresses; anything else a row may hold is shown, never linked
+            String lower = url.strip().toLowerCase(Locale.ROOT);
+            if (lower.startsWith("https://") || lower.startsWith("http://")) {
+                Anchor a = new Anchor(url.strip(), url);
+                a.setTarget("_blank");
+                a.getElement().setAttribute("rel", "noopener noreferrer");
+                a.getStyle().set("display", "block");
+                links.add(a);
+            } else {
+                Span text = new Span(url);
+                text.getStyle().set("display", "block");
+                links.add(text);
+            }
         }
         if (links.getComponentCount() > 0) {
             Span label = new Span(getTranslation("directory.detail.links"));

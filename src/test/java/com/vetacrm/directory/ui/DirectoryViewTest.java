@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -110,6 +111,24 @@ class DirectoryViewTest extends ViewTest {
         assertThat(test(people).size()).isEqualTo(contacts);
         assertThat(test(people).getRow(0).fullName()).isNotBlank();
         assertThat($(Div.class, dialog).id("directory-detail-technologies").getChildren().count()).isPositive();
+    }
+
+    @Test
+    @WithUserDetails(DemoUsers.ADMIN)
+    void aStoredSocialAddressThatIsNotHttpIsShownAsTextNeverAsALink() {
+        // the import accepts only http(s); a row written by another tool or an older database may hold anything
+        long id = jdbc.queryForObject("SELECT id FROM directory_company ORDER BY `rank` LIMIT 1", Long.class);
+        jdbc.update("UPDATE directory_company SET linkedin_url = 'javascript:window.__xss=1',"
+                + " twitter_url = 'https://x.com/veta', facebook_url = NULL WHERE id = ?", id);
+        navigate(DirectoryView.class);
+
+        test(grid()).clickRow(rows().stream().map(DirectoryCompanyRow::id).toList().indexOf(id));
+
+        Dialog dialog = $(Dialog.class).id("directory-detail");
+        assertThat($(Anchor.class, dialog).all()).extracting(Anchor::getHref)
+                .contains("https://x.com/veta")
+                .noneSatisfy(href -> assertThat(href.strip().toLowerCase()).startsWith("javascript:"));
+        assertThat(dialog.getElement().getTextRecursively()).contains("javascript:window.__xss=1");
     }
 
     @Test
