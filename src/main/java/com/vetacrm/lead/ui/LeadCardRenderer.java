@@ -3,6 +3,8 @@ package com.vetacrm.lead.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.function.SerializableBiConsumer;
+import com.vaadin.flow.function.SerializableFunction;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.internal.JacksonUtils;
 import com.vetacrm.admin.AdminRules;
 import com.vetacrm.admin.TagColors;
@@ -11,14 +13,15 @@ import com.vetacrm.lead.LeadCard;
 import com.vetacrm.lead.LeadType;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A pipeline card drawn in the browser from its data: name (a link to the lead), LEAD badge, company, expected
  * revenue, coloured tag chips, three priority stars and the salesperson's avatar. The server keeps no
- * component per card (docs/performance.md, "Session heap"): a column's {@code VirtualList} holds the cards of
- * the range the browser shows and this one template renders them.
+ * component per card (docs/performance.md, "Session heap"): a column's {@code VirtualList} holds the lead ids of
+ * the range the browser shows, and this one template draws each card from the data sent with its id.
  *
  * <p>Every value reaches the page through Lit's bindings, which set text and attributes, never markup: a name
  * like {@code <script>} is shown as typed. The tag colour goes into a style value, so it is checked here to be
@@ -68,36 +71,43 @@ final class LeadCardRenderer {
     }
 
     /**
-     * The renderer of one column's cards.
+     * The renderer of one column's cards. The list's items are lead ids; the card's data comes from
+     * {@code cards} while the card is being drawn (the server keeps no card data once it is sent).
      *
      * @param owner the column, for its translations (type badge, star labels)
      * @param locale the column's locale, for the amounts
-     * @param onStar called with the card and the star clicked (1, 2 or 3; other values from the page are dropped)
+     * @param cards the data of a card by its lead id; empty when the lead has gone (drawn blank)
+     * @param onStar called with the lead id and the star clicked (1, 2 or 3; other values from the page are dropped)
      */
-    static LitRenderer<LeadCard> create(Component owner, Locale locale,
-            SerializableBiConsumer<LeadCard, Integer> onStar) {
+    static LitRenderer<Long> create(Component owner, Locale locale, SerializableFunction<Long, Optional<LeadCard>> cards,
+            SerializableBiConsumer<Long, Integer> onStar) {
         String badge = owner.getTranslation(LeadType.LEAD.labelKey());
         List<String> stars = List.of(owner.getTranslation("leads.priority.set", 1),
                 owner.getTranslation("leads.priority.set", 2), owner.getTranslation("leads.priority.set", 3));
-        return LitRenderer.<LeadCard>of(TEMPLATE)
-                .withProperty("id", LeadCard::id)
-                .withProperty("name", LeadCard::name)
-                .withProperty("badge", c -> c.type() == LeadType.LEAD ? badge : null)
-                .withProperty("company", LeadCard::partnerName)
-                .withProperty("revenue", c -> LeadFormat.money(c.expectedRevenue(), locale))
-                .withProperty("tags", c -> tags(c.tags()))
-                .withProperty("priority", LeadCard::priority)
-                .withProperty("salesperson", LeadCard::salespersonName)
-                .withProperty("stars", c -> stars)
-                .withFunction("star", (card, args) -> {
+        return LitRenderer.<Long>of(TEMPLATE)
+                .withProperty("id", id -> id)
+                .withProperty("name", of(cards, LeadCard::name))
+                .withProperty("badge", of(cards, c -> c.type() == LeadType.LEAD ? badge : null))
+                .withProperty("company", of(cards, LeadCard::partnerName))
+                .withProperty("revenue", of(cards, c -> LeadFormat.money(c.expectedRevenue(), locale)))
+                .withProperty("tags", of(cards, c -> tags(c.tags())))
+                .withProperty("priority", of(cards, LeadCard::priority))
+                .withProperty("salesperson", of(cards, LeadCard::salespersonName))
+                .withProperty("stars", id -> stars)
+                .withFunction("star", (id, args) -> {
                     // a level from the page: only 1, 2 or 3 is a star, anything else is ignored
                     if (args.size() == 1 && args.get(0).isIntegralNumber()) {
                         int level = args.get(0).asInt();
                         if (level >= 1 && level <= 3) {
-                            onStar.accept(card, level);
+                            onStar.accept(id, level);
                         }
                     }
                 });
+    }
+
+    private static ValueProvider<Long, Object> of(SerializableFunction<Long, Optional<LeadCard>> cards,
+            SerializableFunction<LeadCard, Object> value) {
+        return id -> cards.apply(id).map(value).orElse(null);
     }
 
     /** The chips as data: name (text), colour (checked {@code #rrggbb}) and the readable text colour on it. */

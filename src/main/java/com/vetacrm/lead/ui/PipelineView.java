@@ -106,6 +106,11 @@ public class PipelineView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     @Override
+    public Optional<LeadCard> card(long leadId) {
+        return leads.findCard(leadId);
+    }
+
+    @Override
     public PipelineColumn column(long stageId, Collection<Long> excluding) {
         return leads.pipelineColumn(query, stageId, excluding);
     }

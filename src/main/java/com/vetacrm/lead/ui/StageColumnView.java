@@ -20,7 +20,9 @@ import com.vetacrm.lead.PipelineColumn;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -28,12 +30,13 @@ import tools.jackson.databind.JsonNode;
  * A pipeline column: header with count and expected revenue, the quick-create form, and the cards. A folded
  * stage shows as a narrow strip with its count until it is opened.
  *
- * <p>The cards are a {@link VirtualList} drawn by {@link LeadCardRenderer} from a lazy data provider: the
- * browser asks for the range it shows (plus a buffer) and more as the user scrolls, so a column of 20,000
- * cards costs the server the cards on screen, and the server keeps a handful of components per column, none per
- * card (docs/performance.md, "Session heap"). Cards dropped or quick-created here are <em>pinned</em>: shown
- * first for as long as this board is open, and left out of the pages read from the database so that they do
- * not come twice.
+ * <p>The cards are a {@link VirtualList} of lead ids drawn by {@link LeadCardRenderer} from a lazy data
+ * provider: the browser asks for the range it shows (plus a buffer) and more as the user scrolls, so a column
+ * of 20,000 cards costs the server the ids on screen, and the server keeps a handful of components per column,
+ * none per card (docs/performance.md, "Session heap"). A card's data is read with its page and kept only
+ * until it has been sent ({@link #drawing}); a star click or a drop reads the lead again. Cards dropped or
+ * quick-created here are <em>pinned</em>: shown first for as long as this board is open, and left out of the
+ * pages read from the database so that they do not come twice.
  */
 class StageColumnView extends Div {
 
@@ -52,6 +55,9 @@ class StageColumnView extends Div {
     /** What a column asks of its board. */
     interface Board {
         /** A page of the column's cards in the board's filter, without the {@code excluding} ones. */
+        /** One card, read again; empty when the user may not see it (any more). */
+        Optional<LeadCard> card(long leadId);
+
         List<LeadCard> cards(long stageId, int offset, int limit, Collection<Long> excluding);
 
         /** The column's header figures in the board's filter, without the {@code excluding} cards. */
@@ -73,8 +79,14 @@ class StageColumnView extends Div {
     private final Span count = new Span();
     private final Span revenue = new Span();
     private final Span empty = new Span();
-    private VirtualList<LeadCard> cards;
-    private CallbackDataProvider<LeadCard, Void> dataProvider;
+    private VirtualList<Long> cards;
+    private CallbackDataProvider<Long, Void> dataProvider;
+    /**
+     * The data of the cards read in this round trip, by lead id, for the template's properties; emptied once
+     * the response is written, as the browser then has them (the list keeps only the ids).
+     */
+    private final Map<Long, LeadCard> drawing = new HashMap<>();
+    private boolean drawingClearScheduled;
     private Div quickForm;
     /** Cards dropped or created here, newest first: shown on top, left out of the database pages. */
     private final List<LeadCard> pinned = new ArrayList<>();
@@ -153,17 +165,19 @@ class StageColumnView extends Div {
 
     /** The list is made when the column is first unfolded: a folded stage costs no list until it is opened. */
     private void createCards() {
-        dataProvider = new CallbackDataProvider<>(q -> fetch(q.getOffset(), q.getLimit()).stream(), q -> size,
-                LeadCard::id);
+        dataProvider = new CallbackDataProvider<>(q -> fetch(q.getOffset(), q.getLimit()).stream(), q -> size);
         cards = new VirtualList<>();
         cards.addClassName("stage-cards");
-        cards.setRenderer(LeadCardRenderer.create(this, getLocale(), this::starClicked));
+        cards.setRenderer(LeadCardRenderer.create(this, getLocale(), this::cardData, this::starClicked));
         cards.setDataProvider(dataProvider);
         add(cards);
     }
 
-    /** The cards from {@code offset}: the pinned ones first, then the column's others in the column's order. */
-    private List<LeadCard> fetch(int offset, int limit) {
+    /**
+     * The ids of the cards from {@code offset}: the pinned ones first, then the column's others in the column's
+     * order. Their data waits in {@link #drawing} for the template.
+     */
+    private List<Long> fetch(int offset, int limit) {
         List<LeadCard> result = new ArrayList<>(Math.min(limit, DB_PAGE));
         for (int i = offset; i < pinned.size() && result.size() < limit; i++) {
             result.add(pinned.get(i));
@@ -179,7 +193,34 @@ class StageColumnView extends Div {
             }
             dbOffset += n;
         }
-        return result;
+        result.forEach(this::drawing);
+        return result.stream().map(LeadCard::id).toList();
+    }
+
+    /** A card's data for the template: read with its page in this round trip, or else read again. */
+    private Optional<LeadCard> cardData(long leadId) {
+        LeadCard card = drawing.get(leadId);
+        if (card != null) {
+            return Optional.of(card);
+        }
+        Optional<LeadCard> read = board.card(leadId);
+        read.ifPresent(this::drawing);
+        return read;
+    }
+
+    /** Keeps a card's data until the response to the browser is written. */
+    private void drawing(LeadCard card) {
+        getUI().ifPresent(ui -> {
+            drawing.put(card.id(), card);
+            if (!drawingClearScheduled) {
+                drawingClearScheduled = true;
+                // runs after the list's own flush, which was asked for before the cards were read
+                ui.beforeClientResponse(this, context -> {
+                    drawing.clear();
+                    drawingClearScheduled = false;
+                });
+            }
+        });
     }
 
     private List<Long> pinnedIds() {
@@ -228,19 +269,31 @@ class StageColumnView extends Div {
         return pinnedIds();
     }
 
-    /** The list of cards; empty while the column has never been unfolded. */
-    Optional<VirtualList<LeadCard>> cards() {
+    /** How many cards' data the column holds for drawing: none once a response has been written. */
+    int cardsHeldForDrawing() {
+        return drawing.size();
+    }
+
+    /** The list of cards (lead ids); empty while the column has never been unfolded. */
+    Optional<VirtualList<Long>> cards() {
         return Optional.ofNullable(cards);
     }
 
-    private void starClicked(LeadCard card, int level) {
+    /** Star {@code level} clicked on a card: the lead's priority as stored decides (the highest lit star turns off). */
+    private void starClicked(long leadId, int level) {
+        Optional<LeadCard> read = board.card(leadId);
+        if (read.isEmpty()) {
+            return;
+        }
+        LeadCard card = read.get();
         int next = card.priority() == level ? level - 1 : level;
         board.setPriority(card.id(), next);
         LeadCard changed = new LeadCard(card.id(), card.type(), card.name(), card.partnerName(),
                 card.expectedRevenue(), next, card.salespersonId(), card.salespersonName(), card.stageId(),
                 card.tags());
         pinned.replaceAll(c -> c.id() == changed.id() ? changed : c);
-        dataProvider.refreshItem(changed);
+        dataProvider.refreshItem(leadId);
+        drawing(changed);
     }
 
     void openQuickCreate() {
