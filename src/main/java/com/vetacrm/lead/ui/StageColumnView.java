@@ -13,6 +13,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.shared.Registration;
 import com.vetacrm.admin.StageSummary;
 import com.vetacrm.lead.LeadCard;
 import com.vetacrm.lead.LeadRules;
@@ -87,6 +88,9 @@ class StageColumnView extends Div {
      */
     private final Map<Long, LeadCard> drawing = new HashMap<>();
     private boolean drawingClearScheduled;
+    private final Div header;
+    /** While the column is folded, a click anywhere on its strip opens it. */
+    private Registration unfoldOnClick;
     private Div quickForm;
     /** Cards dropped or created here, newest first: shown on top, left out of the database pages. */
     private final List<LeadCard> pinned = new ArrayList<>();
@@ -115,13 +119,8 @@ class StageColumnView extends Div {
         fold.addClassName("stage-fold-button");
         fold.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
         fold.setAriaLabel(getTranslation("pipeline.fold", stage.name()));
-        Div header = new Div(title, count, add, fold, revenue);
+        header = new Div(title, count, add, fold, revenue);
         header.addClassName("stage-header");
-        header.addClickListener(e -> {
-            if (folded) {
-                setFolded(false);
-            }
-        });
 
         empty.setText(getTranslation("pipeline.column.empty"));
         empty.addClassName("stage-empty");
@@ -154,6 +153,17 @@ class StageColumnView extends Div {
     void setFolded(boolean folded) {
         this.folded = folded;
         setClassName("folded", folded);
+        if (folded && unfoldOnClick == null) {
+            unfoldOnClick = header.addClickListener(e -> {
+                if (this.folded) {
+                    setFolded(false);
+                }
+            });
+        } else if (!folded && unfoldOnClick != null) {
+            // a listener costs server memory for as long as the board is open: only the folded strip needs it
+            unfoldOnClick.remove();
+            unfoldOnClick = null;
+        }
         if (!folded && cards == null) {
             createCards();
         }

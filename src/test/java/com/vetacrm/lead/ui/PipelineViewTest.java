@@ -599,5 +599,10 @@ class PipelineViewTest extends LeadUiTestBase {
         test($(Button.class, column).withClassName("stage-fold-button").single()).click();
         assertThat(column.hasClassName("folded")).isTrue();
         assertThat(cardIds(column)).isEmpty();
+
+        // a click anywhere on the folded strip opens it too
+        test($(com.vaadin.flow.component.html.Div.class, column).withClassName("stage-header").single()).click();
+        assertThat(column.hasClassName("folded")).isFalse();
+        assertThat(cardIds(column)).containsExactly(id);
     }
 }
