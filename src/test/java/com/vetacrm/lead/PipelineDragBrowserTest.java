@@ -79,6 +79,44 @@ class PipelineDragBrowserTest extends LeadBrowserTestBase {
                 .isEqualTo("1");
     }
 
+    /** Text dragged from elsewhere (another tab, an editor) onto a column: only plain text, no card. */
+    private static final String DROP_TEXT = """
+            const column = arguments[0], text = arguments[1];
+            const data = new DataTransfer();
+            data.setData('text/plain', text);
+            const fire = type => column.dispatchEvent(
+                    new DragEvent(type, {bubbles: true, cancelable: true, composed: true, dataTransfer: data}));
+            fire('dragenter');
+            fire('dragover');
+            fire('drop');
+            """;
+
+    @Test
+    void textDroppedOnAColumnMovesNothingEvenWhenItIsALeadId() {
+        List<StageSummary> open = openStages();
+        StageSummary from = open.get(0);
+        StageSummary to = open.get(1);
+        String name = "Stay " + unique();
+        long id = asManager(() -> {
+            LeadDraft draft = new LeadDraft();
+            draft.setName(name);
+            draft.setStageId(from.id());
+            return leads.create(draft).id();
+        });
+
+        signInAsManager();
+        open("pipeline?q=" + encode(name));
+        waitFor(card(from, id));
+        waitUntilIdle();
+
+        js(DROP_TEXT, driver.findElement(column(to)), String.valueOf(id));
+        waitUntilIdle();
+
+        assertThat(asManager(() -> leads.get(id)).draft().getStageId()).isEqualTo(from.id());
+        assertThat(driver.findElement(card(from, id)).isDisplayed()).isTrue();
+        assertThat(count(to)).isEqualTo("0");
+    }
+
     private static By column(StageSummary stage) {
         return By.cssSelector("#pipeline-board .stage-column[data-stage-id='" + stage.id() + "']");
     }

@@ -48,10 +48,12 @@ class StageColumnView extends Div {
     static final int DB_PAGE = 100;
 
     /** The event-data expression that reads a dropped card's lead id in the browser. */
-    static final String DROPPED_ID = "event.dataTransfer.getData('" + LeadCardRenderer.DRAG_TYPE + "')";
+    static final String DROPPED_ID = "event.dataTransfer ? event.dataTransfer.getData('" + LeadCardRenderer.DRAG_TYPE
+            + "') : ''";
 
-    /** Only drops that carry a pipeline card reach the server. */
-    static final String DROP_FILTER = "event.dataTransfer.types.includes('" + LeadCardRenderer.DRAG_TYPE + "')";
+    /** Only drops that carry a pipeline card reach the server (not text or files dragged from elsewhere). */
+    static final String DROP_FILTER = "!!event.dataTransfer && Array.from(event.dataTransfer.types).includes('"
+            + LeadCardRenderer.DRAG_TYPE + "')";
 
     /** What a column asks of its board. */
     interface Board {
