@@ -98,6 +98,38 @@ class PipelineCardsBrowserTest extends LeadBrowserTestBase {
     }
 
     @Test
+    void aColumnsHeaderButtonsFoldItOpenItAndOpenItsQuickCreateForm() {
+        StageSummary stage = openStages().get(1);
+        String word = unique();
+        long id = asManager(() -> {
+            LeadDraft d = new LeadDraft();
+            d.setName("Header " + word);
+            d.setStageId(stage.id());
+            return leads.create(d).id();
+        });
+
+        signInAsManager();
+        open("pipeline?q=" + encode(word));
+        waitFor(card(id));
+        waitUntilIdle();
+        By foldedColumn = By.cssSelector("#pipeline-board .stage-column.folded[data-stage-id='" + stage.id() + "']");
+        assertThat(driver.findElements(foldedColumn)).isEmpty();
+
+        driver.findElement(column(stage)).findElement(By.cssSelector(".stage-fold-button")).click();
+        waitFor(foldedColumn);
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(card(id)));
+
+        // a click on the folded strip's title opens the column again
+        driver.findElement(column(stage)).findElement(By.cssSelector(".stage-header h3")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(foldedColumn));
+        waitFor(card(id));
+
+        driver.findElement(column(stage)).findElement(By.cssSelector(".quick-create-button")).click();
+        waitFor(By.cssSelector("#pipeline-board .stage-column[data-stage-id='" + stage.id()
+                + "'] #quick-create-form #quick-create-name"));
+    }
+
+    @Test
     void aLongColumnLoadsTheCardsOnScreenAndTheRestAsTheUserScrolls() {
         StageSummary stage = openStages().getFirst();
         String word = unique();

@@ -70,6 +70,17 @@ public class PipelineView extends VerticalLayout implements HasDynamicTitle, Bef
         filters = new LeadFilterBar(false, teams, users, tags, stages, this::filtersChanged);
         board.setId("pipeline-board");
         board.addClassName("pipeline-board");
+        // one click listener for every column's header buttons: each listener costs server memory for as long as
+        // the board is open (≈ 2 KB), and the page filters out every click that is not on a header action
+        board.getElement().addEventListener("click", e -> {
+                    String action = e.getEventData().path(StageColumnView.CLICKED_ACTION).asString("");
+                    String stage = e.getEventData().path(StageColumnView.CLICKED_STAGE).asString("");
+                    columns.stream().filter(c -> String.valueOf(c.stage().id()).equals(stage)).findFirst()
+                            .ifPresent(c -> c.clicked(action));
+                })
+                .addEventData(StageColumnView.CLICKED_ACTION)
+                .addEventData(StageColumnView.CLICKED_STAGE)
+                .setFilter(StageColumnView.CLICK_FILTER);
         add(toolbar, filters, board);
         setFlexGrow(1, board);
     }

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
-import com.vaadin.flow.shared.Registration;
 import com.vetacrm.admin.StageSummary;
 import com.vetacrm.lead.LeadCard;
 import com.vetacrm.lead.LeadRules;
@@ -55,6 +54,39 @@ class StageColumnView extends Div {
     static final String DROP_FILTER = "!!event.dataTransfer && Array.from(event.dataTransfer.types).includes('"
             + LeadCardRenderer.DRAG_TYPE + "')";
 
+    /** A click on the column's quick-create button (its {@code data-action}). */
+    static final String ACTION_QUICK_CREATE = "quick-create";
+    /** A click on the column's fold button. */
+    static final String ACTION_FOLD = "fold";
+    /** A click anywhere else on a folded column's header strip. */
+    static final String ACTION_UNFOLD = "unfold";
+
+    /** Which header action a click on the board is: a button's {@code data-action}, or a folded strip's. */
+    static final String CLICKED_ACTION = "(b => b ? b.dataset.action : (event.target.closest("
+            + "'.stage-column.folded .stage-header') ? '" + ACTION_UNFOLD + "' : ''))"
+            + "(event.target.closest('.stage-column [data-action]'))";
+    /** The stage id of the column a click on the board is in. */
+    static final String CLICKED_STAGE = "(c => c ? c.dataset.stageId : '')(event.target.closest('.stage-column'))";
+    /** Only clicks on a header action reach the server; clicks on cards, stars and links do not. */
+    static final String CLICK_FILTER = "!!event.target.closest("
+            + "'.stage-column [data-action], .stage-column.folded .stage-header')";
+
+    /** A click on the board, read by the board's one listener: the header action named, in this column. */
+    void clicked(String action) {
+        switch (action) {
+            case ACTION_QUICK_CREATE -> openQuickCreate();
+            case ACTION_FOLD -> setFolded(!folded);
+            case ACTION_UNFOLD -> {
+                if (folded) {
+                    setFolded(false);
+                }
+            }
+            default -> {
+                // anything else from the page is ignored
+            }
+        }
+    }
+
     /** What a column asks of its board. */
     interface Board {
         /** A page of the column's cards in the board's filter, without the {@code excluding} ones. */
@@ -90,9 +122,6 @@ class StageColumnView extends Div {
      */
     private final Map<Long, LeadCard> drawing = new HashMap<>();
     private boolean drawingClearScheduled;
-    private final Div header;
-    /** While the column is folded, a click anywhere on its strip opens it. */
-    private Registration unfoldOnClick;
     private Div quickForm;
     /** Cards dropped or created here, newest first: shown on top, left out of the database pages. */
     private final List<LeadCard> pinned = new ArrayList<>();
@@ -113,15 +142,19 @@ class StageColumnView extends Div {
         H3 title = new H3(stage.name());
         count.addClassName("stage-count");
         revenue.addClassName("stage-revenue");
-        Button add = new Button(VaadinIcon.PLUS.create(), e -> openQuickCreate());
+        // the header's buttons have no listener of their own: the board has one click listener for every
+        // column (PipelineView), which reads data-action and the column's stage id (docs/performance.md)
+        Button add = new Button(VaadinIcon.PLUS.create());
+        add.getElement().setAttribute("data-action", ACTION_QUICK_CREATE);
         add.addClassName("quick-create-button");
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
         add.setAriaLabel(getTranslation("pipeline.quickCreate.in", stage.name()));
-        Button fold = new Button(VaadinIcon.ANGLE_DOUBLE_LEFT.create(), e -> setFolded(!folded));
+        Button fold = new Button(VaadinIcon.ANGLE_DOUBLE_LEFT.create());
+        fold.getElement().setAttribute("data-action", ACTION_FOLD);
         fold.addClassName("stage-fold-button");
         fold.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
         fold.setAriaLabel(getTranslation("pipeline.fold", stage.name()));
-        header = new Div(title, count, add, fold, revenue);
+        Div header = new Div(title, count, add, fold, revenue);
         header.addClassName("stage-header");
 
         empty.setText(getTranslation("pipeline.column.empty"));
@@ -155,17 +188,6 @@ class StageColumnView extends Div {
     void setFolded(boolean folded) {
         this.folded = folded;
         setClassName("folded", folded);
-        if (folded && unfoldOnClick == null) {
-            unfoldOnClick = header.addClickListener(e -> {
-                if (this.folded) {
-                    setFolded(false);
-                }
-            });
-        } else if (!folded && unfoldOnClick != null) {
-            // a listener costs server memory for as long as the board is open: only the folded strip needs it
-            unfoldOnClick.remove();
-            unfoldOnClick = null;
-        }
         if (!folded && cards == null) {
             createCards();
         }

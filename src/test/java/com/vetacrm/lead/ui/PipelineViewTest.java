@@ -96,6 +96,23 @@ class PipelineViewTest extends LeadUiTestBase {
         }.drop();
     }
 
+    /**
+     * What the page sends when a header action of {@code column} is clicked (quick-create or fold button, or a
+     * folded strip): the board's one click listener gets the action and the column's stage id.
+     */
+    private void clickHeader(StageColumnView column, String action) {
+        ObjectNode eventData = JacksonUtils.createObjectNode();
+        eventData.put(StageColumnView.CLICKED_ACTION, action);
+        eventData.put(StageColumnView.CLICKED_STAGE, String.valueOf(column.stage().id()));
+        eventData.put(StageColumnView.CLICK_FILTER, true);
+        new ComponentTester<com.vaadin.flow.component.html.Div>(
+                $(com.vaadin.flow.component.html.Div.class).id("pipeline-board")) {
+            void fireClick() {
+                fireDomEvent("click", eventData);
+            }
+        }.fireClick();
+    }
+
     private static void drop(long leadId, StageColumnView target) {
         drop(String.valueOf(leadId), target);
     }
@@ -591,18 +608,42 @@ class PipelineViewTest extends LeadUiTestBase {
         assertThat(column.cards()).isEmpty();
         assertThat(count(column)).isEqualTo(1);
 
-        test($(Button.class, column).withClassName("stage-fold-button").single()).click();
+        clickHeader(column, StageColumnView.ACTION_FOLD);
 
         assertThat(column.hasClassName("folded")).isFalse();
         assertThat(cardIds(column)).containsExactly(id);
 
-        test($(Button.class, column).withClassName("stage-fold-button").single()).click();
+        clickHeader(column, StageColumnView.ACTION_FOLD);
         assertThat(column.hasClassName("folded")).isTrue();
         assertThat(cardIds(column)).isEmpty();
 
         // a click anywhere on the folded strip opens it too
-        test($(com.vaadin.flow.component.html.Div.class, column).withClassName("stage-header").single()).click();
+        clickHeader(column, StageColumnView.ACTION_UNFOLD);
         assertThat(column.hasClassName("folded")).isFalse();
         assertThat(cardIds(column)).containsExactly(id);
+        // on an open column that click does nothing; an unknown action neither
+        clickHeader(column, StageColumnView.ACTION_UNFOLD);
+        clickHeader(column, "<script>");
+        assertThat(column.hasClassName("folded")).isFalse();
+    }
+
+    @Test
+    void aColumnsQuickCreateButtonOpensTheFormInThatColumnAndClosesTheOthers() {
+        String w = unique();
+        StageSummary first = openStages().get(0);
+        StageSummary second = openStages().get(1);
+        open(w);
+
+        clickHeader(column(first), StageColumnView.ACTION_QUICK_CREATE);
+        assertThat($(com.vaadin.flow.component.html.Div.class, column(first)).id("quick-create-form")).isNotNull();
+
+        clickHeader(column(second), StageColumnView.ACTION_QUICK_CREATE);
+        assertThat($(com.vaadin.flow.component.html.Div.class).withId("quick-create-form").all()).hasSize(1);
+        assertThat($(com.vaadin.flow.component.html.Div.class, column(second)).id("quick-create-form")).isNotNull();
+        test($(TextField.class).id("quick-create-name")).setValue(w + " second");
+        test($(Button.class).id("quick-create-add")).click();
+
+        assertThat(cardNames(column(second))).containsExactly(w + " second");
+        assertThat(count(column(second))).isEqualTo(1);
     }
 }
