@@ -221,14 +221,26 @@ class LeadQueries {
 
     /** Count and revenue per stage; of one stage only when {@code onlyStageId} is set. */
     List<PipelineColumnCount> columnCounts(LeadQuery q, LeadScope scope, Long onlyStageId) {
+        return columnCounts(q, scope, onlyStageId, List.of());
+    }
+
+    /**
+     * Count and revenue per stage (of one stage only when {@code onlyStageId} is set), leaving out the leads
+     * {@code excluding} names: a column that shows some cards apart (pinned on top) counts the rest.
+     */
+    List<PipelineColumnCount> columnCounts(LeadQuery q, LeadScope scope, Long onlyStageId, Collection<Long> excluding) {
         Where w = where(q, scope, true);
         String stage = onlyStageId == null ? "" : " AND l.stage_id = :onlyStage";
         Map<String, Object> params = new HashMap<>(w.params());
         if (onlyStageId != null) {
             params.put("onlyStage", onlyStageId);
         }
+        String exclude = excluding.isEmpty() ? "" : " AND l.id NOT IN (:excluding)";
+        if (!excluding.isEmpty()) {
+            params.put("excluding", List.copyOf(excluding));
+        }
         return jdbc.sql("SELECT l.stage_id, COUNT(*) AS n, COALESCE(SUM(l.expected_revenue), 0) AS revenue"
-                        + " FROM crm_lead l WHERE " + w.sql() + stage + " GROUP BY l.stage_id")
+                        + " FROM crm_lead l WHERE " + w.sql() + stage + exclude + " GROUP BY l.stage_id")
                 .params(params)
                 .query((rs, n) -> new PipelineColumnCount(rs.getLong("stage_id"), rs.getLong("n"),
                         rs.getBigDecimal("revenue")))
@@ -239,14 +251,29 @@ class LeadQueries {
     }
 
     List<LeadCard> cards(LeadQuery q, LeadScope scope, long stageId, int offset, int limit) {
+        return cards(q, scope, stageId, offset, limit, List.of());
+    }
+
+    /**
+     * A page of a column's cards, leaving out the leads {@code excluding} names (cards the column shows apart,
+     * pinned on top). The exclusion is a filter on the rows the column's index walks in its order; the order
+     * and the index are those of the column without it.
+     */
+    List<LeadCard> cards(LeadQuery q, LeadScope scope, long stageId, int offset, int limit, Collection<Long> excluding) {
         Where w = where(q, scope, true);
+        Map<String, Object> params = new HashMap<>(w.params());
+        String exclude = "";
+        if (!excluding.isEmpty()) {
+            exclude = " AND l.id NOT IN (:excluding)";
+            params.put("excluding", List.copyOf(excluding));
+        }
         List<LeadCard> cards = jdbc.sql("""
                         SELECT l.id, l.type, l.name, l.partner_name, l.expected_revenue, l.priority, l.salesperson_id,
                                u.display_name AS salesperson_name, l.stage_id
                         FROM crm_lead l LEFT JOIN app_user u ON u.id = l.salesperson_id
-                        WHERE l.stage_id = :column""" + " AND " + w.sql()
+                        WHERE l.stage_id = :column""" + " AND " + w.sql() + exclude
                         + " ORDER BY l.priority DESC, l.id DESC LIMIT :limit OFFSET :offset")
-                .params(w.params()).param("column", stageId)
+                .params(params).param("column", stageId)
                 .param("limit", Math.clamp(limit, 1, 100)).param("offset", Math.max(0, offset))
                 .query((rs, n) -> new LeadCard(rs.getLong("id"), LeadType.valueOf(rs.getString("type")),
                         rs.getString("name"), rs.getString("partner_name"), rs.getBigDecimal("expected_revenue"),

@@ -119,15 +119,34 @@ public class LeadService {
 
     /** The header of one column only: after a card moved, just the two columns involved are refreshed. */
     public PipelineColumn pipelineColumn(LeadQuery query, long stageId) {
-        StageSummary stage = stage(stageId);
-        return queries.columnCounts(query, scope(), stageId).stream().findFirst()
-                .map(c -> new PipelineColumn(stage, c.count(), c.revenue()))
-                .orElse(new PipelineColumn(stage, 0, BigDecimal.ZERO));
+        return pipelineColumn(query, stageId, List.of());
     }
 
     /** A page of a column's cards, highest priority and newest first. */
     public List<LeadCard> pipelineCards(LeadQuery query, long stageId, int offset, int limit) {
         return queries.cards(query, scope(), stageId, offset, limit);
+    }
+
+    /**
+     * A page of a column's cards without the leads {@code excluding} names — the cards the board shows pinned
+     * on top of the column (dropped or quick-created there), so that they do not come a second time. At most
+     * 100 ids are taken into account.
+     */
+    public List<LeadCard> pipelineCards(LeadQuery query, long stageId, int offset, int limit,
+            Collection<Long> excluding) {
+        return queries.cards(query, scope(), stageId, offset, limit, firstIds(excluding));
+    }
+
+    /** The header figures of one column without the leads {@code excluding} names (at most 100 ids). */
+    public PipelineColumn pipelineColumn(LeadQuery query, long stageId, Collection<Long> excluding) {
+        StageSummary stage = stage(stageId);
+        return queries.columnCounts(query, scope(), stageId, firstIds(excluding)).stream().findFirst()
+                .map(c -> new PipelineColumn(stage, c.count(), c.revenue()))
+                .orElse(new PipelineColumn(stage, 0, BigDecimal.ZERO));
+    }
+
+    private static List<Long> firstIds(Collection<Long> ids) {
+        return ids == null ? List.of() : ids.stream().filter(Objects::nonNull).distinct().limit(100).toList();
     }
 
     /** One card, e.g. to redraw it after a change; empty when the caller may not see it (any more). */

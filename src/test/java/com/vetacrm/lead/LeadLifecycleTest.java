@@ -57,6 +57,28 @@ class LeadLifecycleTest extends LeadServiceTestBase {
     }
 
     @Test
+    void aColumnsCardsAndFiguresCanLeaveOutThePinnedCardsKeepingTheOrder() {
+        String w = unique();
+        StageSummary first = firstStage();
+        long a = create(w, salesTeam(), d -> d.setExpectedRevenue(new BigDecimal("100"))).id();
+        long b = create(w, salesTeam(), d -> d.setExpectedRevenue(new BigDecimal("20"))).id();
+        long c = create(w, salesTeam(), d -> d.setExpectedRevenue(new BigDecimal("3"))).id();
+        LeadQuery q = LeadQuery.all().withText(w);
+
+        // newest first at equal priority; b is shown apart (pinned), so pages and figures leave it out
+        assertThat(leads.pipelineCards(q, first.id(), 0, 10)).extracting(LeadCard::id).containsExactly(c, b, a);
+        assertThat(leads.pipelineCards(q, first.id(), 0, 10, List.of(b))).extracting(LeadCard::id)
+                .containsExactly(c, a);
+        assertThat(leads.pipelineCards(q, first.id(), 1, 10, List.of(b))).extracting(LeadCard::id).containsExactly(a);
+        assertThat(leads.pipelineCards(q, first.id(), 0, 10, List.of())).extracting(LeadCard::id)
+                .containsExactly(c, b, a);
+        PipelineColumn without = leads.pipelineColumn(q, first.id(), List.of(b, Long.MAX_VALUE));
+        assertThat(without.count()).isEqualTo(2);
+        assertThat(without.expectedRevenue()).isEqualByComparingTo("103");
+        assertThat(leads.pipelineColumn(q, first.id(), List.of()).count()).isEqualTo(3);
+    }
+
+    @Test
     void droppingACardInItsOwnColumnChangesNothing() {
         long id = create(unique(), salesTeam()).id();
         long version = versionOf(id);

@@ -41,12 +41,14 @@ class LeadFilterBar extends Div {
     private final ComboBox<TeamSummary> team = new ComboBox<>();
     private final ComboBox<UserSummary> salesperson = new ComboBox<>();
     private final MultiSelectComboBox<TagSummary> tags = new MultiSelectComboBox<>();
-    private final ComboBox<String> country = new ComboBox<>();
-    private final ComboBox<StageSummary> stage = new ComboBox<>();
-    private final Select<LeadType> type = new Select<>();
-    private final Select<LeadStatus> status = new Select<>();
-    private final DatePicker createdFrom = new DatePicker();
-    private final DatePicker createdTo = new DatePicker();
+    // the grid's fields: created only for the grid (full), as the pipeline never shows them and every
+    // field costs server memory for as long as the view lives (docs/performance.md, "Session heap")
+    private ComboBox<String> country;
+    private ComboBox<StageSummary> stage;
+    private Select<LeadType> type;
+    private Select<LeadStatus> status;
+    private DatePicker createdFrom;
+    private DatePicker createdTo;
 
     private final transient UserService users;
     private final boolean full;
@@ -101,7 +103,19 @@ class LeadFilterBar extends Div {
 
         add(text, mine, team, salesperson, tags);
 
+        mine.addValueChangeListener(e -> changed(onChange));
+        text.addValueChangeListener(e -> changed(onChange));
+        team.addValueChangeListener(e -> changed(onChange));
+        salesperson.addValueChangeListener(e -> changed(onChange));
+        tags.addValueChangeListener(e -> changed(onChange));
+
         if (full) {
+            country = new ComboBox<>();
+            stage = new ComboBox<>();
+            type = new Select<>();
+            status = new Select<>();
+            createdFrom = new DatePicker();
+            createdTo = new DatePicker();
             country.setId("filter-country");
             country.setPlaceholder(getTranslation("leads.filter.country"));
             country.setAriaLabel(getTranslation("leads.filter.country"));
@@ -144,19 +158,13 @@ class LeadFilterBar extends Div {
             createdTo.addValueChangeListener(e -> createdFrom.setMax(e.getValue()));
 
             add(country, stage, type, status, createdFrom, createdTo);
+            country.addValueChangeListener(e -> changed(onChange));
+            stage.addValueChangeListener(e -> changed(onChange));
+            type.addValueChangeListener(e -> changed(onChange));
+            status.addValueChangeListener(e -> changed(onChange));
+            createdFrom.addValueChangeListener(e -> changed(onChange));
+            createdTo.addValueChangeListener(e -> changed(onChange));
         }
-
-        mine.addValueChangeListener(e -> changed(onChange));
-        text.addValueChangeListener(e -> changed(onChange));
-        team.addValueChangeListener(e -> changed(onChange));
-        salesperson.addValueChangeListener(e -> changed(onChange));
-        tags.addValueChangeListener(e -> changed(onChange));
-        country.addValueChangeListener(e -> changed(onChange));
-        stage.addValueChangeListener(e -> changed(onChange));
-        type.addValueChangeListener(e -> changed(onChange));
-        status.addValueChangeListener(e -> changed(onChange));
-        createdFrom.addValueChangeListener(e -> changed(onChange));
-        createdTo.addValueChangeListener(e -> changed(onChange));
     }
 
     static String countryName(String code, Locale locale) {
@@ -172,7 +180,7 @@ class LeadFilterBar extends Div {
     /** The filters as a query. An inverted date range counts as no upper bound until it is fixed. */
     LeadQuery query() {
         Set<Long> tagIds = tags.getValue().stream().map(TagSummary::id).collect(Collectors.toSet());
-        boolean rangeOk = createdFrom.getValue() == null || createdTo.getValue() == null
+        boolean rangeOk = !full || createdFrom.getValue() == null || createdTo.getValue() == null
                 || !createdFrom.getValue().isAfter(createdTo.getValue());
         return new LeadQuery(mine.getValue(), team.getValue() == null ? null : team.getValue().id(),
                 salesperson.getValue() == null ? null : salesperson.getValue().id(), tagIds, text.getValue(),

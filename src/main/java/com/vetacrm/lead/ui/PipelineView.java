@@ -26,15 +26,17 @@ import com.vetacrm.lead.QuickLead;
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The pipeline: one column per stage in stage order, won stage last (stages are ordered so by the
- * administrator), each loading a page of cards at a time. Dragging a card to another column changes
- * its stage; only the two columns involved are recounted. The filters live in the URL, so a link
- * reproduces the board. The landing page after sign-in.
+ * administrator), each loading the cards the browser shows as it scrolls. Dragging a card to another
+ * column changes its stage; only the two columns involved are recounted. The filters live in the URL,
+ * so a link reproduces the board. The landing page after sign-in.
  */
 @Route("pipeline")
 @RouteAlias("")
@@ -68,6 +70,17 @@ public class PipelineView extends VerticalLayout implements HasDynamicTitle, Bef
         filters = new LeadFilterBar(false, teams, users, tags, stages, this::filtersChanged);
         board.setId("pipeline-board");
         board.addClassName("pipeline-board");
+        // one click listener for every column's header buttons: each listener costs server memory for as long as
+        // the board is open (≈ 2 KB), and the page filters out every click that is not on a header action
+        board.getElement().addEventListener("click", e -> {
+                    String action = e.getEventData().path(StageColumnView.CLICKED_ACTION).asString("");
+                    String stage = e.getEventData().path(StageColumnView.CLICKED_STAGE).asString("");
+                    columns.stream().filter(c -> String.valueOf(c.stage().id()).equals(stage)).findFirst()
+                            .ifPresent(c -> c.clicked(action));
+                })
+                .addEventData(StageColumnView.CLICKED_ACTION)
+                .addEventData(StageColumnView.CLICKED_STAGE)
+                .setFilter(StageColumnView.CLICK_FILTER);
         add(toolbar, filters, board);
         setFlexGrow(1, board);
     }
@@ -99,35 +112,57 @@ public class PipelineView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     @Override
-    public List<LeadCard> cards(long stageId, int offset, int limit) {
-        return leads.pipelineCards(query, stageId, offset, limit);
+    public List<LeadCard> cards(long stageId, int offset, int limit, Collection<Long> excluding) {
+        return leads.pipelineCards(query, stageId, offset, limit, excluding);
     }
 
     @Override
-    public LeadCardView cardView(LeadCard card) {
-        return new LeadCardView(card, priority -> leads.setPriority(card.id(), priority));
+    public Optional<LeadCard> card(long leadId) {
+        return leads.findCard(leadId);
     }
 
     @Override
-    public void dropped(LeadCardView card, StageColumnView target) {
-        long from = card.stageId();
+    public PipelineColumn column(long stageId, Collection<Long> excluding) {
+        return leads.pipelineColumn(query, stageId, excluding);
+    }
+
+    /**
+     * A card dropped on {@code target}. The id comes from the page, so it is checked as any other input: a
+     * number, of a lead the user may see ({@link LeadService#findCard}); anything else is ignored. The card
+     * goes on top of the target column, and both columns are recounted and redrawn.
+     */
+    @Override
+    public void dropped(String leadId, StageColumnView target) {
+        long id;
+        try {
+            id = Long.parseLong(leadId.strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<LeadCard> card = leads.findCard(id);
+        if (card.isEmpty()) {
+            return;
+        }
+        long from = card.get().stageId();
         long to = target.stage().id();
         if (from == to) {
             return;
         }
-        leads.moveToStage(card.leadId(), to);
-        column(from).ifPresent(c -> c.removeCard(card));
-        card.movedTo(to);
-        target.addOnTop(card);
-        refreshHeader(from);
-        refreshHeader(to);
+        leads.moveToStage(id, to);
+        column(from).ifPresent(c -> c.unpin(id));
+        leads.findCard(id).ifPresent(target::pin);
+        column(from).ifPresent(StageColumnView::refresh);
+        target.refresh();
     }
 
     @Override
     public LeadCard quickCreate(long stageId, String name, String company, BigDecimal revenue) {
-        LeadCard card = leads.quickCreate(new QuickLead(stageId, name, company, revenue, filters.teamFilter()));
-        refreshHeader(stageId);
-        return card;
+        return leads.quickCreate(new QuickLead(stageId, name, company, revenue, filters.teamFilter()));
+    }
+
+    @Override
+    public void setPriority(long leadId, int priority) {
+        leads.setPriority(leadId, priority);
     }
 
     @Override
@@ -135,11 +170,7 @@ public class PipelineView extends VerticalLayout implements HasDynamicTitle, Bef
         columns.stream().filter(c -> c != column).forEach(StageColumnView::closeQuickCreate);
     }
 
-    private void refreshHeader(long stageId) {
-        column(stageId).ifPresent(c -> c.showHeader(leads.pipelineColumn(query, stageId)));
-    }
-
-    private java.util.Optional<StageColumnView> column(long stageId) {
+    private Optional<StageColumnView> column(long stageId) {
         return columns.stream().filter(c -> c.stage().id() == stageId).findFirst();
     }
 
