@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +22,10 @@ import org.springframework.stereotype.Component;
  * chosen state ({@code country_code = ?}) and one per chosen state ({@code state_code = ?}; a state code
  * names its country). Branches are disjoint, so counts are sums of per-branch counts, each a range read
  * of an index led by the branch column and the industry. The selection walks, per branch and industry,
- * the {@code (…, industry_code, rank, employees)} indexes of change 0018 in rank order — size and
- * "not known" are checked on the way and each walk stops after {@code limit} hits — and merges the walks
- * by rank. That never sorts the whole matching set (the first plan seen sorted 7,700 rows).
+ * the {@code (…, industry_code, rank, employees, ref, domain)} indexes of changes 0018 and 0023 in rank order,
+ * size checked from the index, each walk from its mark (change 0024: below it the CRM knows every company) and for
+ * about its share of the answer, and merges the walks by rank. That never sorts the whole matching set (the first
+ * plan seen sorted 7,700 rows). Known companies are left out by the caller, a batch of candidates at a time.
  */
 @Component
 class DirectoryMiningQueries {
@@ -40,15 +40,15 @@ class DirectoryMiningQueries {
     }
 
     /** One part of the states rule: every company of a country, or of one state. */
-    record Branch(String column, String code, String index) {
+    record Branch(String column, String code) {
     }
 
     static List<Branch> branches(SourceCriteria c) {
         List<Branch> branches = new ArrayList<>();
         c.countriesWithoutStates().forEach(code ->
-                branches.add(new Branch("country_code", code, "ix_directory_company_country_rank")));
+                branches.add(new Branch("country_code", code)));
         c.stateCodes().forEach(code ->
-                branches.add(new Branch("state_code", code, "ix_directory_company_state_rank")));
+                branches.add(new Branch("state_code", code)));
         return branches;
     }
 
@@ -105,25 +105,24 @@ class DirectoryMiningQueries {
     }
 
     /**
-     * Up to {@code limit} matching companies after {@code afterRank}, in rank order, leaving out what the
-     * predicate excludes when one is given (then a single call is the whole answer).
+     * Up to {@code limit} matching companies after {@code afterRank}, in rank order, known or not; with
+     * {@code fromMarks} (a selection for the CRM that keeps the walk marks) each walk starts at its valid mark,
+     * below which the CRM knows every company. The caller leaves the known ones out, a batch at a time.
      */
-    List<Candidate> candidates(SourceCriteria c, Optional<Exclusions.SqlPredicates> excluded, long afterRank,
-            int limit) {
+    List<Candidate> candidates(SourceCriteria c, boolean fromMarks, long afterRank, int limit) {
         List<Branch> branches = branches(c);
         Map<String, Object> params = new HashMap<>();
         params.put("after", afterRank);
         params.put("limit", limit);
-        String notExcluded = excluded.map(p -> " AND NOT " + p.companyExcluded("c.ref", "c.domain")).orElse("");
         String sql;
         if (branches.size() * c.industryCodes().size() <= MAX_WALKS) {
-            return walked(c, excluded, afterRank, limit);
+            return walked(c, fromMarks, afterRank, limit);
         } else {
             String branchOr = orOfBranches(branches, params);
             params.put("industries", c.industryCodes());
             sql = "SELECT c.id, c.ref, c.domain, c.rank FROM directory_company c WHERE (" + branchOr
                     + ") AND c.industry_code IN (:industries)" + sizeWhere(c, params) + " AND c.rank > :after"
-                    + notExcluded + " ORDER BY c.rank LIMIT :limit";
+                    + " ORDER BY c.rank LIMIT :limit";
         }
         return jdbc.sql(sql).params(params)
                 .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
@@ -141,13 +140,11 @@ class DirectoryMiningQueries {
      * candidate ranks before the merge's last kept one may hold more that belong in the answer: it is asked again,
      * after its last candidate, until none is in that case.
      */
-    private List<Candidate> walked(SourceCriteria c, Optional<Exclusions.SqlPredicates> excluded, long afterRank,
-            int limit) {
+    private List<Candidate> walked(SourceCriteria c, boolean fromMarks, long afterRank, int limit) {
         List<Walk> walks = walks(c);
         Map<Walk, long[]> segments = segments(c);
-        Map<Walk, Long> marks = excluded.isPresent() ? validMarks(c, segments) : Map.of();
+        Map<Walk, Long> marks = fromMarks ? validMarks(c, segments) : Map.of();
         long total = segments.values().stream().mapToLong(v -> v[0]).sum();
-        String notExcluded = excluded.map(p -> " AND NOT " + p.companyExcluded("c.ref", "c.domain")).orElse("");
         int n = walks.size();
         long[] after = new long[n];
         int[] ask = new int[n];
@@ -177,15 +174,13 @@ class DirectoryMiningQueries {
                 String from = "";
                 Long mark = marks.get(walk);
                 if (mark != null) {
-                    // below a valid mark the CRM knows every company: with the exclusions applied, start there
+                    // below a valid mark the CRM knows every company: a walk for the CRM starts there
                     params.put(p + "from", mark);
                     from = " AND c.rank >= :" + p + "from";
                 }
-                String index = walk.branch().equals("country_code") ? "ix_directory_company_country_rank"
-                        : "ix_directory_company_state_rank";
                 selects.add("(SELECT " + w + " AS walk, c.id, c.ref, c.domain, c.rank FROM directory_company c FORCE INDEX ("
-                        + index + ") WHERE c." + walk.branch() + " = :" + p + "code AND c.industry_code = :" + p
-                        + "industry" + sizeWhere(c, params) + " AND c.rank > :" + p + "after" + from + notExcluded
+                        + walk.index() + ") WHERE c." + walk.branch() + " = :" + p + "code AND c.industry_code = :" + p
+                        + "industry" + sizeWhere(c, params) + " AND c.rank > :" + p + "after" + from
                         + " ORDER BY c.rank LIMIT :" + p + "limit)");
             }
             int[] returned = new int[n];
@@ -221,6 +216,10 @@ class DirectoryMiningQueries {
 
     /** One rank walk: a branch (country or state) and an industry; the key of its mark. */
     record Walk(String branch, String code, String industry) {
+        /** The walk's index (change 0018, covering since 0023): led by the branch column, the industry, the rank. */
+        String index() {
+            return branch.equals("country_code") ? "ix_directory_company_country_rank" : "ix_directory_company_state_rank";
+        }
     }
 
     private static List<Walk> walks(SourceCriteria c) {
@@ -302,27 +301,40 @@ class DirectoryMiningQueries {
         }
         Map<Walk, long[]> segments = segments(c);
         Map<Walk, Long> marks = validMarks(c, segments);
-        List<String> rows = new ArrayList<>();
+        List<Walk> walks = walks(c);
+        if (walks.isEmpty()) {
+            return;
+        }
+        // the first unknown company of every walk, in one statement
         Map<String, Object> params = new HashMap<>();
-        int i = 0;
-        for (Branch b : branches(c)) {
-            for (String industry : c.industryCodes()) {
-                Walk w = new Walk(b.column(), b.code(), industry);
-                Long from = marks.get(w);
-                Long first = jdbc.sql("SELECT c.rank FROM directory_company c FORCE INDEX (" + b.index() + ") WHERE c."
-                                + b.column() + " = :code AND c.industry_code = :industry AND c.rank >= :from AND NOT "
-                                + excluded.companyExcluded("c.ref", "c.domain") + " ORDER BY c.rank LIMIT 1")
-                        .param("code", b.code()).param("industry", industry)
-                        .param("from", from == null ? Long.MIN_VALUE : from)
-                        .query(Long.class).optional().orElse(Long.MAX_VALUE);
-                String p = "m" + i++;
-                rows.add("(:" + p + "b, :" + p + "c, :" + p + "i, :" + p + "k, :" + p + "v)");
-                params.put(p + "b", w.branch());
-                params.put(p + "c", w.code());
-                params.put(p + "i", industry);
-                params.put(p + "k", first);
-                params.put(p + "v", segments.get(w)[1]);
-            }
+        List<String> firsts = new ArrayList<>();
+        for (int w = 0; w < walks.size(); w++) {
+            Walk walk = walks.get(w);
+            String p = "f" + w;
+            params.put(p + "code", walk.code());
+            params.put(p + "industry", walk.industry());
+            params.put(p + "from", marks.getOrDefault(walk, Long.MIN_VALUE));
+            firsts.add("(SELECT " + w + " AS walk, c.rank FROM directory_company c FORCE INDEX (" + walk.index() + ") WHERE c."
+                    + walk.branch() + " = :" + p + "code AND c.industry_code = :" + p + "industry AND c.rank >= :" + p
+                    + "from AND NOT " + excluded.companyExcluded("c.ref", "c.domain") + " ORDER BY c.rank LIMIT 1)");
+        }
+        long[] first = new long[walks.size()];
+        java.util.Arrays.fill(first, Long.MAX_VALUE);  // none unknown: the whole walk is known
+        jdbc.sql(String.join(" UNION ALL ", firsts)).params(params)
+                .query((ResultSet rs) -> {
+                    first[rs.getInt(1)] = rs.getLong(2);
+                });
+        List<String> rows = new ArrayList<>();
+        params.clear();
+        for (int w = 0; w < walks.size(); w++) {
+            Walk walk = walks.get(w);
+            String p = "m" + w;
+            rows.add("(:" + p + "b, :" + p + "c, :" + p + "i, :" + p + "k, :" + p + "v)");
+            params.put(p + "b", walk.branch());
+            params.put(p + "c", walk.code());
+            params.put(p + "i", walk.industry());
+            params.put(p + "k", first[w]);
+            params.put(p + "v", segments.get(walk)[1]);
         }
         if (!rows.isEmpty()) {
             jdbc.sql("INSERT INTO directory_walk_mark (branch, code, industry_code, known_below, segment_version) VALUES "
@@ -365,10 +377,9 @@ class DirectoryMiningQueries {
 
     /**
      * The chosen companies with their technologies and contacts, in the order of {@code ids}. Contacts follow
-     * DESIGN §5.7; suppressed e-mails are left out in SQL when the predicate is given, else by the caller.
+     * DESIGN §5.7; the caller leaves out suppressed e-mails.
      */
-    List<SourceCompany> companies(List<Long> ids, ContactCriteria contactCriteria,
-            Optional<Exclusions.SqlPredicates> excluded) {
+    List<SourceCompany> companies(List<Long> ids, ContactCriteria contactCriteria) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -389,7 +400,7 @@ class DirectoryMiningQueries {
                     technologies.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
         Map<Long, List<SourceContact>> contacts = contactCriteria == null ? Map.of()
-                : contacts(ids, contactCriteria, excluded);
+                : contacts(ids, contactCriteria);
         List<SourceCompany> out = new ArrayList<>(ids.size());
         for (Long id : ids) {
             SourceCompany c = byId.get(id);
@@ -409,8 +420,7 @@ class DirectoryMiningQueries {
      * the preferred role, then the other roles, each by position; or the seniority by position. Not yet cut
      * to the number per company, because the caller may still drop suppressed e-mails.
      */
-    private Map<Long, List<SourceContact>> contacts(List<Long> ids, ContactCriteria cc,
-            Optional<Exclusions.SqlPredicates> excluded) {
+    private Map<Long, List<SourceContact>> contacts(List<Long> ids, ContactCriteria cc) {
         Map<String, Object> params = new HashMap<>();
         params.put("ids", ids);
         String filter;
@@ -428,12 +438,10 @@ class DirectoryMiningQueries {
             filter = "seniority_code = :seniority";
             order = "company_id, position";
         }
-        String suppressed = excluded.map(p -> " AND (email IS NULL OR NOT " + p.emailSuppressed("email") + ")")
-                .orElse("");
         Map<Long, List<SourceContact>> byCompany = new LinkedHashMap<>();
         // The (company, position) index: the role and seniority indexes would read every contact of that role.
         jdbc.sql("SELECT company_id, full_name, title, role_code, seniority_code, email, phone FROM directory_contact"
-                        + " FORCE INDEX (ux_directory_contact_company_position) WHERE company_id IN (:ids) AND " + filter + suppressed + " ORDER BY " + order)
+                        + " FORCE INDEX (ux_directory_contact_company_position) WHERE company_id IN (:ids) AND " + filter + " ORDER BY " + order)
                 .params(params)
                 .query((ResultSet rs) -> {
                     byCompany.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new SourceContact(

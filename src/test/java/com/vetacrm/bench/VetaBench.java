@@ -103,7 +103,12 @@ class VetaBench {
     private static final int SESSIONS = Integer.getInteger("veta.bench.sessions", 200);
     /** Runs of the metrics whose each run costs seconds or writes data (mining, start-up): at least 5. */
     private static final int HEAVY_RUNS = Math.max(BenchReport.MIN_RUNS, Integer.getInteger("veta.bench.heavy-runs", 5));
-    private static final int HEAVY_WARM_UP = Integer.getInteger("veta.bench.heavy-warm-up", 2);
+    /**
+     * Warm-up jobs before the timed mining jobs: five, because the JIT needs them. Building the 200 enrichment cards
+     * (Jackson) took 107, 44, 32, 25, 19, 13, 5, 5 ms in the first eight jobs of one run; with two warm-up jobs the
+     * "steady" median still carried most of that. A server that has mined before runs the compiled code.
+     */
+    private static final int HEAVY_WARM_UP = Integer.getInteger("veta.bench.heavy-warm-up", 5);
     /**
      * The embedded server's InnoDB buffer pool for the benchmark database: sized for its working set (the
      * directory's 2.1 GB and the leads' indexes), as a production MariaDB holding this data is sized;
