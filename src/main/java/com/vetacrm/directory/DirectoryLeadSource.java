@@ -69,7 +69,7 @@ class DirectoryLeadSource implements LeadSource {
      * (95 %), for a fraction of the cost of probing every match (0.5 s for 32,000 matches at 1,000,000 companies).
      */
     private long estimateNotKnown(SourceCriteria criteria, Exclusions exclusions, long matches) {
-        List<DirectoryMiningQueries.Candidate> sample = queries.candidates(criteria, false, Long.MIN_VALUE,
+        List<DirectoryMiningQueries.Candidate> sample = queries.candidates(criteria, Optional.empty(), Long.MIN_VALUE,
                 SAMPLE);
         if (sample.isEmpty()) {
             return 0;
@@ -84,7 +84,7 @@ class DirectoryLeadSource implements LeadSource {
         long notKnown = 0;
         long after = Long.MIN_VALUE;
         while (true) {
-            List<DirectoryMiningQueries.Candidate> batch = queries.candidates(criteria, false, after, BATCH);
+            List<DirectoryMiningQueries.Candidate> batch = queries.candidates(criteria, Optional.empty(), after, BATCH);
             if (batch.isEmpty()) {
                 return notKnown;
             }
@@ -93,37 +93,35 @@ class DirectoryLeadSource implements LeadSource {
         }
     }
 
-    /**
-     * Candidates come from the walks a batch at a time, and the exclusions are asked about each batch with a few
-     * set questions (refs, domains, suppression hashes: one index lookup list each). That is cheaper than a
-     * correlated probe per walked company in the walk's SQL (four subqueries each: 5.5 ms of a 47 ms job for 250
-     * candidates on the benchmark). When the CRM shares the database the walks start at their marks.
-     */
     @Override
     public List<SourceCompany> select(SourceCriteria criteria, Exclusions exclusions, int limit) {
         if (limit < 1) {
             return List.of();
         }
-        boolean fromMarks = exclusions.sameDatabase().isPresent();
+        Optional<Exclusions.SqlPredicates> sql = exclusions.sameDatabase();
         List<Long> chosen = new ArrayList<>(limit);
-        long after = Long.MIN_VALUE;
-        while (chosen.size() < limit) {
-            // A few more than still needed: usually one round even when some are known.
-            int ask = Math.min(BATCH, (limit - chosen.size()) * 2);
-            List<DirectoryMiningQueries.Candidate> batch = queries.candidates(criteria, fromMarks, after, ask);
-            if (batch.isEmpty()) {
-                break;
-            }
-            Set<String> excluded = exclusions.excludedRefs(keys(batch));
-            for (DirectoryMiningQueries.Candidate c : batch) {
-                if (chosen.size() < limit && !excluded.contains(c.ref())) {
-                    chosen.add(c.id());
+        if (sql.isPresent()) {
+            queries.candidates(criteria, sql, Long.MIN_VALUE, limit).forEach(c -> chosen.add(c.id()));
+        } else {
+            long after = Long.MIN_VALUE;
+            while (chosen.size() < limit) {
+                // A few more than still needed: usually one round even when some are known.
+                int ask = Math.min(BATCH, (limit - chosen.size()) * 2);
+                List<DirectoryMiningQueries.Candidate> batch = queries.candidates(criteria, Optional.empty(), after, ask);
+                if (batch.isEmpty()) {
+                    break;
                 }
+                Set<String> excluded = exclusions.excludedRefs(keys(batch));
+                for (DirectoryMiningQueries.Candidate c : batch) {
+                    if (chosen.size() < limit && !excluded.contains(c.ref())) {
+                        chosen.add(c.id());
+                    }
+                }
+                after = batch.getLast().rank();
             }
-            after = batch.getLast().rank();
         }
-        List<SourceCompany> companies = queries.companies(chosen, criteria.contacts());
-        return criteria.contacts() == null ? companies : pickContacts(companies, criteria.contacts(), exclusions);
+        List<SourceCompany> companies = queries.companies(chosen, criteria.contacts(), sql);
+        return criteria.contacts() == null ? companies : pickContacts(companies, criteria.contacts(), exclusions, sql);
     }
 
     @Override
@@ -134,8 +132,9 @@ class DirectoryLeadSource implements LeadSource {
 
     /** Cuts each company's ordered candidates to the number asked, leaving out suppressed e-mails. */
     private static List<SourceCompany> pickContacts(List<SourceCompany> companies, ContactCriteria cc,
-            Exclusions exclusions) {
-        Set<String> suppressed = exclusions.suppressedEmails(companies.stream().flatMap(c -> c.contacts().stream())
+            Exclusions exclusions, Optional<Exclusions.SqlPredicates> sql) {
+        Set<String> suppressed = sql.isPresent() ? Set.of()
+                : exclusions.suppressedEmails(companies.stream().flatMap(c -> c.contacts().stream())
                         .map(SourceContact::email).filter(e -> e != null).collect(Collectors.toCollection(HashSet::new)));
         return companies.stream().map(c -> new SourceCompany(c.ref(), c.name(), c.legalName(), c.domain(),
                 c.description(), c.industryCode(), c.employees(), c.annualRevenue(), c.foundedYear(), c.phone(),

@@ -42,6 +42,12 @@ public class CrmExclusions implements Exclusions {
                     + " OR (SELECT 1 FROM suppression ks WHERE ks.value_hash = SHA2(" + domainExpr
                     + ", 256) AND ks.kind = 'DOMAIN' LIMIT 1) IS NOT NULL)";
         }
+
+        @Override
+        public String emailSuppressed(String emailExpr) {
+            return "(SELECT 1 FROM suppression ks WHERE ks.value_hash = SHA2(LOWER(TRIM(" + emailExpr
+                    + ")), 256) AND ks.kind = 'EMAIL' LIMIT 1) IS NOT NULL";
+        }
     };
 
     private final JdbcClient jdbc;

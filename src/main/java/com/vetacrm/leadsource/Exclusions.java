@@ -38,6 +38,8 @@ public interface Exclusions {
     interface SqlPredicates {
 
         String companyExcluded(String refExpr, String domainExpr);
+
+        String emailSuppressed(String emailExpr);
     }
 
     /** Nothing is known: every company and contact may be delivered. */

@@ -366,6 +366,7 @@ class VetaBench {
 
         List<Double> submits = new ArrayList<>();
         List<Double> pageReads = new ArrayList<>();
+        List<String> eachJob = new ArrayList<>();
         long[] lastRequest = {0};
         int[] delivered = new int[2];
         Supplier<Double> oneJob = () -> {
@@ -382,6 +383,7 @@ class VetaBench {
                 throw new IllegalStateException(e);
             }
             double ms = (System.nanoTime() - t) / 1e6;
+            eachJob.add(String.format(Locale.ROOT, "%.1f", ms));
             pageReads.add((double) (poolReads(jdbc) - reads));
             assertThat(state).isEqualTo(Optional.of(MiningState.DONE));
             MiningRequestRow done = mining.findRequest(queued.id()).orElseThrow();
@@ -398,9 +400,10 @@ class VetaBench {
         put("mining_200x5", job, "ms", Double.NaN, String.format(Locale.ROOT,
                 "job (MiningJobs.run) start to DONE committed: %d companies, %d contacts; %s, %s; submit alone %.1f ms"
                         + " median; %.0f InnoDB pages read from disk per job (median; buffer pool %s); %,d companies"
-                        + " mined before in all", delivered[0], delivered[1], country, String.join(" + ", industries),
-                submitMedian, readsMedian, BUFFER_POOL,
-                jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE mining_request_id IS NOT NULL", Long.class)));
+                        + " mined before in all; every job in order, warm-up first: %s ms", delivered[0], delivered[1],
+                country, String.join(" + ", industries), submitMedian, readsMedian, BUFFER_POOL,
+                jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE mining_request_id IS NOT NULL", Long.class),
+                String.join(", ", eachJob)));
 
         Floor floor = Floor.of(jdbc, lastRequest[0]);
         DataSource dataSource = app.getBean(DataSource.class);
