@@ -28,6 +28,22 @@ class PipelineCardsBrowserTest extends LeadBrowserTestBase {
         return By.cssSelector("#pipeline-board .lead-card[data-lead-id='" + leadId + "']");
     }
 
+    /** A lead named after {@code prefix} and a unique word in the stage; the board, as the manager, filtered to it. */
+    private long boardWithOneCard(String prefix, StageSummary stage) {
+        String word = unique();
+        long id = asManager(() -> {
+            LeadDraft d = new LeadDraft();
+            d.setName(prefix + " " + word);
+            d.setStageId(stage.id());
+            return leads.create(d).id();
+        });
+        signInAsManager();
+        open("pipeline?q=" + encode(word));
+        waitFor(card(id));
+        waitUntilIdle();
+        return id;
+    }
+
     @Test
     void cardShowsNameLinkBadgeCompanyRevenueTagsAvatarAndTextAsTyped() {
         StageSummary stage = openStages().getFirst();
@@ -69,18 +85,7 @@ class PipelineCardsBrowserTest extends LeadBrowserTestBase {
     @Test
     void clickingAStarSetsThePriorityAndClickingTheHighestLitStarTurnsItOff() {
         StageSummary stage = openStages().getFirst();
-        String word = unique();
-        long id = asManager(() -> {
-            LeadDraft d = new LeadDraft();
-            d.setName("Starred " + word);
-            d.setStageId(stage.id());
-            return leads.create(d).id();
-        });
-
-        signInAsManager();
-        open("pipeline?q=" + encode(word));
-        waitFor(card(id));
-        waitUntilIdle();
+        long id = boardWithOneCard("Starred", stage);
         By stars = By.cssSelector("#pipeline-board .lead-card[data-lead-id='" + id + "'] .priority-stars");
         assertThat(driver.findElement(stars).getDomAttribute("data-priority")).isEqualTo("0");
 
@@ -100,18 +105,7 @@ class PipelineCardsBrowserTest extends LeadBrowserTestBase {
     @Test
     void aColumnsHeaderButtonsFoldItOpenItAndOpenItsQuickCreateForm() {
         StageSummary stage = openStages().get(1);
-        String word = unique();
-        long id = asManager(() -> {
-            LeadDraft d = new LeadDraft();
-            d.setName("Header " + word);
-            d.setStageId(stage.id());
-            return leads.create(d).id();
-        });
-
-        signInAsManager();
-        open("pipeline?q=" + encode(word));
-        waitFor(card(id));
-        waitUntilIdle();
+        long id = boardWithOneCard("Header", stage);
         By foldedColumn = By.cssSelector("#pipeline-board .stage-column.folded[data-stage-id='" + stage.id() + "']");
         assertThat(driver.findElements(foldedColumn)).isEmpty();
 

@@ -34,6 +34,15 @@ class SessionTimeoutBrowserTest extends BrowserTest {
     @Autowired
     ApplicationContext context;
 
+    /** The tab is on the sign-in page, and the leads need a new sign-in. */
+    private void showsSignInAndRefusesTheLeads() {
+        waiting().until(ExpectedConditions.urlContains("login"));
+        waitFor(By.cssSelector("#vaadinLoginUsername input"));
+        open("leads");
+        waiting().until(ExpectedConditions.urlContains("login"));
+        assertThat(driver.findElements(By.id("leads-grid"))).isEmpty();
+    }
+
     @Test
     void aSignedInSessionLastsThirtyMinutesAndOnceExpiredTheOpenTabGoesBackToSignIn() {
         signIn(DemoUsers.MANAGER, DemoUsers.MANAGER_PASSWORD);
@@ -47,11 +56,7 @@ class SessionTimeoutBrowserTest extends BrowserTest {
 
         // the user comes back to the open tab and moves on: the sign-in page, not the leads
         waitFor(By.cssSelector("#side-nav vaadin-side-nav-item[path='leads']")).click();
-        waiting().until(ExpectedConditions.urlContains("login"));
-        waitFor(By.cssSelector("#vaadinLoginUsername input"));
-        open("leads");
-        waiting().until(ExpectedConditions.urlContains("login"));
-        assertThat(driver.findElements(By.id("leads-grid"))).isEmpty();
+        showsSignInAndRefusesTheLeads();
     }
 
     @Test
@@ -71,11 +76,7 @@ class SessionTimeoutBrowserTest extends BrowserTest {
         });
 
         // the tab finds its session gone and shows the sign-in page by itself; the leads need a new sign-in
-        waiting().until(ExpectedConditions.urlContains("login"));
-        waitFor(By.cssSelector("#vaadinLoginUsername input"));
-        open("leads");
-        waiting().until(ExpectedConditions.urlContains("login"));
-        assertThat(driver.findElements(By.id("leads-grid"))).isEmpty();
+        showsSignInAndRefusesTheLeads();
     }
 
     @Test
