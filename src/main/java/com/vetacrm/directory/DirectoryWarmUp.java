@@ -74,10 +74,16 @@ public class DirectoryWarmUp {
 
     /** Decides and, if so, reads the directory now (on the caller's thread). */
     Result warmUp() {
+        // The files' sizes: information_schema.tables' statistics lag behind a directory just generated or
+        // imported (0 MB seen right after the first start's generation); the larger of the two is taken.
         long directory = jdbc.sql("""
-                        SELECT COALESCE(SUM(data_length + index_length), 0) FROM information_schema.tables
-                        WHERE table_schema = DATABASE()
-                        AND table_name IN ('directory_company', 'directory_company_technology', 'directory_contact')""")
+                        SELECT GREATEST(
+                            (SELECT COALESCE(SUM(file_size), 0) FROM information_schema.innodb_sys_tablespaces
+                             WHERE name IN (CONCAT(DATABASE(), '/directory_company'),
+                                 CONCAT(DATABASE(), '/directory_company_technology'), CONCAT(DATABASE(), '/directory_contact'))),
+                            (SELECT COALESCE(SUM(data_length + index_length), 0) FROM information_schema.tables
+                             WHERE table_schema = DATABASE()
+                             AND table_name IN ('directory_company', 'directory_company_technology', 'directory_contact')))""")
                 .query(Long.class).single();
         long pool = jdbc.sql("SELECT @@innodb_buffer_pool_size").query(Long.class).single();
         Optional<String> refusal = refusal(mode, directory, pool);
