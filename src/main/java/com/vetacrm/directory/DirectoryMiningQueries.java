@@ -37,6 +37,7 @@ class DirectoryMiningQueries {
     static final int MAX_WALKS = 64;
 
     private final JdbcClient jdbc;
+    private volatile Map<String, TechnologyName> technologyNames;
 
     DirectoryMiningQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -395,17 +396,21 @@ class DirectoryMiningQueries {
                 .query((ResultSet rs) -> {
                     byId.put(rs.getLong("id"), company(rs));
                 });
-        Map<Long, List<String>> technologies = new HashMap<>();
-        // STRAIGHT_JOIN: from the chosen companies' rows (primary key) to the 265 technologies. Left to itself
-        // MariaDB started from technology and probed every company using each one: 8.8 million index rows at 1M.
-        jdbc.sql("""
-                        SELECT ct.company_id, t.name FROM directory_company_technology ct
-                        STRAIGHT_JOIN technology t ON t.code = ct.technology_code
-                        WHERE ct.company_id IN (:ids) ORDER BY ct.company_id, t.category, t.name""")
+        // The companies' technology codes from the primary key alone, named and ordered (category, name) from the
+        // reference list in memory: the join to technology cost 3 ms of a 45 ms mining job, this about 1 ms.
+        Map<String, TechnologyName> names = technologyNames();
+        Map<Long, List<TechnologyName>> used = new HashMap<>();
+        jdbc.sql("SELECT company_id, technology_code FROM directory_company_technology WHERE company_id IN (:ids)")
                 .param("ids", ids)
                 .query((ResultSet rs) -> {
-                    technologies.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    TechnologyName t = names.get(rs.getString(2));
+                    if (t != null) {
+                        used.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(t);
+                    }
                 });
+        Map<Long, List<String>> technologies = new HashMap<>();
+        used.forEach((company, list) -> technologies.put(company, list.stream()
+                .sorted(java.util.Comparator.comparingInt(TechnologyName::position)).map(TechnologyName::name).toList()));
         Map<Long, List<SourceContact>> contacts = contactCriteria == null ? Map.of()
                 : contacts(ids, contactCriteria, excluded);
         List<SourceCompany> out = new ArrayList<>(ids.size());
@@ -420,6 +425,28 @@ class DirectoryMiningQueries {
             }
         }
         return out;
+    }
+
+    /** A technology's display name and its place in the (category, name) order. */
+    private record TechnologyName(String name, int position) {
+    }
+
+    /**
+     * The technology reference list (change 0012, changed only by migrations, which run before Veta serves), read
+     * once: code to name and place in the (category, name) order.
+     */
+    private Map<String, TechnologyName> technologyNames() {
+        Map<String, TechnologyName> names = technologyNames;
+        if (names == null) {
+            Map<String, TechnologyName> read = new HashMap<>();
+            int[] position = {0};
+            jdbc.sql("SELECT code, name FROM technology ORDER BY category, name").query((ResultSet rs) -> {
+                read.put(rs.getString(1), new TechnologyName(rs.getString(2), position[0]++));
+            });
+            names = Map.copyOf(read);
+            technologyNames = names;
+        }
+        return names;
     }
 
     /**

@@ -282,7 +282,10 @@ class DirectoryLeadSourceTest extends ServiceTest {
     @Test
     void aDeliveredCompanyCarriesWhatALeadAndItsEnrichmentCardNeed() {
         long id = jdbc.queryForObject("SELECT id FROM directory_company WHERE ref = 'ca-1'", Long.class);
-        jdbc.update("INSERT INTO directory_company_technology (company_id, technology_code) VALUES (?, 'ab_tasty')", id);
+        for (String technology : List.of("amplitude", "convert", "adobe_analytics", "ab_tasty")) {
+            jdbc.update("INSERT INTO directory_company_technology (company_id, technology_code) VALUES (?, ?)", id,
+                    technology);
+        }
 
         SourceCompany ca1 = source.select(criteria(Set.of("US"), Set.of("US-CA"), Set.of(SOFTWARE)), crm, 1).getFirst();
 
@@ -294,7 +297,8 @@ class DirectoryLeadSourceTest extends ServiceTest {
         assertThat(ca1.stateCode()).isEqualTo("US-CA");
         assertThat(ca1.employees()).isEqualTo(8);
         assertThat(ca1.foundedYear()).isEqualTo(1999);
-        assertThat(ca1.technologies()).containsExactly("AB Tasty");
+        assertThat(ca1.technologies()).as("by category, then name")
+                .containsExactly("AB Tasty", "Convert", "Adobe Analytics", "Amplitude");
     }
 
     @Test
