@@ -34,6 +34,13 @@ class SessionTimeoutBrowserTest extends BrowserTest {
     @Autowired
     ApplicationContext context;
 
+    /** The manager signed in, on the board; the server's session of that browser. */
+    private Session signedInOnTheBoard() {
+        signIn(DemoUsers.MANAGER, DemoUsers.MANAGER_PASSWORD);
+        waitFor(By.id("pipeline-board"));
+        return serverSession();
+    }
+
     /** The tab is on the sign-in page, and the leads need a new sign-in. */
     private void showsSignInAndRefusesTheLeads() {
         waiting().until(ExpectedConditions.urlContains("login"));
@@ -45,10 +52,7 @@ class SessionTimeoutBrowserTest extends BrowserTest {
 
     @Test
     void aSignedInSessionLastsThirtyMinutesAndOnceExpiredTheOpenTabGoesBackToSignIn() {
-        signIn(DemoUsers.MANAGER, DemoUsers.MANAGER_PASSWORD);
-        waitFor(By.id("pipeline-board"));
-
-        Session session = serverSession();
+        Session session = signedInOnTheBoard();
         assertThat(Duration.ofSeconds(session.getMaxInactiveInterval())).isEqualTo(Duration.ofMinutes(30));
 
         // what the server does when the 30 minutes are up
@@ -61,9 +65,7 @@ class SessionTimeoutBrowserTest extends BrowserTest {
 
     @Test
     void anOpenTabLeftAloneIsSignedOutAfterTheTimeoutThoughItsHeartbeatsKeepComing() {
-        signIn(DemoUsers.MANAGER, DemoUsers.MANAGER_PASSWORD);
-        waitFor(By.id("pipeline-board"));
-        Session session = serverSession();
+        Session session = signedInOnTheBoard();
         String id = session.getId();
         int uiId = uiIdOf(session);
 
@@ -81,9 +83,7 @@ class SessionTimeoutBrowserTest extends BrowserTest {
 
     @Test
     void aUserWhoKeepsWorkingStaysSignedInWellPastTheTimeout() {
-        signIn(DemoUsers.MANAGER, DemoUsers.MANAGER_PASSWORD);
-        waitFor(By.id("pipeline-board"));
-        Session session = serverSession();
+        Session session = signedInOnTheBoard();
         String id = session.getId();
         int uiId = uiIdOf(session);
 
