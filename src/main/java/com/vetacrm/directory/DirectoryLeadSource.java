@@ -1,17 +1,14 @@
 package com.vetacrm.directory;
 
-import com.vetacrm.leadsource.ContactCriteria;
 import com.vetacrm.leadsource.Exclusions;
 import com.vetacrm.leadsource.Exclusions.CompanyKey;
 import com.vetacrm.leadsource.LeadSource;
 import com.vetacrm.leadsource.SourceCompany;
-import com.vetacrm.leadsource.SourceContact;
 import com.vetacrm.leadsource.SourceCriteria;
 import com.vetacrm.leadsource.SourcePreview;
 import com.vetacrm.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +50,7 @@ class DirectoryLeadSource implements LeadSource {
         long states = criteria.stateCodes().isEmpty() ? countries : queries.countBranches(criteria, false);
         long industries = queries.countBranches(criteria, true);
         long matches = criteria.filtersOnSize() && industries > 0 ? queries.countSize(criteria) : industries;
-        Optional<Exclusions.SqlPredicates> sql = exclusions.sameDatabase();
+        Optional<Exclusions.SqlAntiJoins> sql = exclusions.sameDatabase();
         if (matches > EXACT_UP_TO) {
             return new SourcePreview(countries, states, industries, matches,
                     estimateNotKnown(criteria, exclusions, matches), false);
@@ -69,13 +66,13 @@ class DirectoryLeadSource implements LeadSource {
      * (95 %), for a fraction of the cost of probing every match (0.5 s for 32,000 matches at 1,000,000 companies).
      */
     private long estimateNotKnown(SourceCriteria criteria, Exclusions exclusions, long matches) {
-        List<DirectoryMiningQueries.Candidate> sample = queries.candidates(criteria, Optional.empty(), Long.MIN_VALUE,
-                SAMPLE);
+        List<DirectoryMiningQueries.Candidate> sample = queries.candidates(criteria, Long.MIN_VALUE, SAMPLE);
         if (sample.isEmpty()) {
             return 0;
         }
         long known = exclusions.sameDatabase()
-                .map(p -> queries.countExcluded(sample.stream().map(DirectoryMiningQueries.Candidate::id).toList(), p))
+                .map(x -> sample.size() - queries.countNotKnown(sample.stream().map(DirectoryMiningQueries.Candidate::id)
+                        .toList(), x))
                 .orElseGet(() -> (long) exclusions.excludedRefs(keys(sample)).size());
         return Math.round(matches * (double) (sample.size() - known) / sample.size());
     }
@@ -84,7 +81,7 @@ class DirectoryLeadSource implements LeadSource {
         long notKnown = 0;
         long after = Long.MIN_VALUE;
         while (true) {
-            List<DirectoryMiningQueries.Candidate> batch = queries.candidates(criteria, Optional.empty(), after, BATCH);
+            List<DirectoryMiningQueries.Candidate> batch = queries.candidates(criteria, after, BATCH);
             if (batch.isEmpty()) {
                 return notKnown;
             }
@@ -94,54 +91,47 @@ class DirectoryLeadSource implements LeadSource {
     }
 
     @Override
-    public List<SourceCompany> select(SourceCriteria criteria, Exclusions exclusions, int limit) {
+    public Selection select(SourceCriteria criteria, Exclusions exclusions, int limit) {
         if (limit < 1) {
-            return List.of();
+            return List::of;
         }
-        Optional<Exclusions.SqlPredicates> sql = exclusions.sameDatabase();
-        List<Long> chosen = new ArrayList<>(limit);
+        Optional<Exclusions.SqlAntiJoins> sql = exclusions.sameDatabase();
         if (sql.isPresent()) {
-            queries.candidates(criteria, sql, Long.MIN_VALUE, limit).forEach(c -> chosen.add(c.id()));
-        } else {
-            long after = Long.MIN_VALUE;
-            while (chosen.size() < limit) {
-                // A few more than still needed: usually one round even when some are known.
-                int ask = Math.min(BATCH, (limit - chosen.size()) * 2);
-                List<DirectoryMiningQueries.Candidate> batch = queries.candidates(criteria, Optional.empty(), after, ask);
-                if (batch.isEmpty()) {
-                    break;
+            DirectoryMiningQueries.Walked walked = queries.notKnown(criteria, sql.get(), limit);
+            List<SourceCompany> companies = queries.companies(walked.kept().stream()
+                    .map(DirectoryMiningQueries.Candidate::id).toList(), criteria.contacts(), exclusions);
+            return new Selection() {
+                @Override
+                public List<SourceCompany> companies() {
+                    return companies;
                 }
-                Set<String> excluded = exclusions.excludedRefs(keys(batch));
-                for (DirectoryMiningQueries.Candidate c : batch) {
-                    if (chosen.size() < limit && !excluded.contains(c.ref())) {
-                        chosen.add(c.id());
-                    }
+
+                @Override
+                public void delivered() {
+                    queries.advanceMarks(walked, companies.stream().map(SourceCompany::ref)
+                            .collect(Collectors.toSet()), sql.get());
                 }
-                after = batch.getLast().rank();
-            }
+            };
         }
-        List<SourceCompany> companies = queries.companies(chosen, criteria.contacts(), sql);
-        return criteria.contacts() == null ? companies : pickContacts(companies, criteria.contacts(), exclusions, sql);
-    }
-
-    @Override
-    @Transactional
-    public void delivered(SourceCriteria criteria, Exclusions exclusions) {
-        exclusions.sameDatabase().ifPresent(sql -> queries.advanceMarks(criteria, sql));
-    }
-
-    /** Cuts each company's ordered candidates to the number asked, leaving out suppressed e-mails. */
-    private static List<SourceCompany> pickContacts(List<SourceCompany> companies, ContactCriteria cc,
-            Exclusions exclusions, Optional<Exclusions.SqlPredicates> sql) {
-        Set<String> suppressed = sql.isPresent() ? Set.of()
-                : exclusions.suppressedEmails(companies.stream().flatMap(c -> c.contacts().stream())
-                        .map(SourceContact::email).filter(e -> e != null).collect(Collectors.toCollection(HashSet::new)));
-        return companies.stream().map(c -> new SourceCompany(c.ref(), c.name(), c.legalName(), c.domain(),
-                c.description(), c.industryCode(), c.employees(), c.annualRevenue(), c.foundedYear(), c.phone(),
-                c.mobilePhone(), c.email(), c.street(), c.city(), c.zip(), c.countryCode(), c.stateCode(),
-                c.timeZone(), c.linkedinUrl(), c.twitterUrl(), c.facebookUrl(), c.companyType(), c.technologies(),
-                c.contacts().stream().filter(p -> p.email() == null || !suppressed.contains(p.email()))
-                        .limit(cc.perCompany()).toList())).toList();
+        List<Long> chosen = new ArrayList<>(limit);
+        long after = Long.MIN_VALUE;
+        while (chosen.size() < limit) {
+            // A few more than still needed: usually one round even when some are known.
+            int ask = Math.min(BATCH, (limit - chosen.size()) * 2);
+            List<DirectoryMiningQueries.Candidate> batch = queries.candidates(criteria, after, ask);
+            if (batch.isEmpty()) {
+                break;
+            }
+            Set<String> excluded = exclusions.excludedRefs(keys(batch));
+            for (DirectoryMiningQueries.Candidate c : batch) {
+                if (chosen.size() < limit && !excluded.contains(c.ref())) {
+                    chosen.add(c.id());
+                }
+            }
+            after = batch.getLast().rank();
+        }
+        List<SourceCompany> companies = queries.companies(chosen, criteria.contacts(), exclusions);
+        return () -> companies;
     }
 
     private static List<CompanyKey> keys(List<DirectoryMiningQueries.Candidate> batch) {

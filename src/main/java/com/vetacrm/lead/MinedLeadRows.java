@@ -21,10 +21,12 @@ final class MinedLeadRows {
     static LeadRows.NewLead lead(long id, SourceCompany c, MinedLeads batch, long stageId, long userId, Instant now) {
         SourceContact first = c.contacts().isEmpty() ? null : c.contacts().getFirst();
         String email = batch.withContacts() && first != null && first.email() != null ? first.email() : c.email();
-        email = email != null && WebAddresses.isValidEmail(email) ? email.trim() : null;
-        String emailDomain = email == null ? null : WebAddresses.emailDomain(email).orElse(null);
-        String website = c.domain() == null ? null : WebAddresses.normaliseWebsite(c.domain()).orElse(null);
-        String websiteDomain = website == null ? null : WebAddresses.websiteDomain(website).orElse(null);
+        // each address validated and parsed once: a request writes 200 of them
+        String emailDomain = WebAddresses.emailDomain(email).orElse(null);
+        email = emailDomain == null ? null : email.trim();
+        WebAddresses.Website site = WebAddresses.website(c.domain()).orElse(null);
+        String website = site == null ? null : site.url();
+        String websiteDomain = site == null ? null : site.domain();
         return new LeadRows.NewLead(id, batch.type(), cut(c.name(), 255),
                 cut(c.legalName() == null || c.legalName().isBlank() ? c.name() : c.legalName(), 255),
                 first == null ? null : cut(first.fullName(), 255), first == null ? null : cut(first.title(), 255),

@@ -10,7 +10,7 @@ import java.util.Set;
  * contacts whose e-mail is suppressed.
  * <p>
  * Any source can ask the two set questions for a batch of candidates. A source living in Veta's own
- * database may instead embed the predicates of {@link #sameDatabase()} in its queries, so the exclusion
+ * database may instead embed the anti-joins of {@link #sameDatabase()} in its queries, so the exclusion
  * costs index probes inside one statement instead of round trips; the CRM owns that SQL, the source only
  * says which of its columns hold the ref, the domain and the e-mail.
  */
@@ -22,8 +22,8 @@ public interface Exclusions {
     /** Of these e-mail addresses, the ones on the suppression list (as given). */
     Set<String> suppressedEmails(Collection<String> emails);
 
-    /** SQL predicates over the same database, when the CRM and the source share it. */
-    default Optional<SqlPredicates> sameDatabase() {
+    /** SQL anti-joins over the same database, when the CRM and the source share it. */
+    default Optional<SqlAntiJoins> sameDatabase() {
         return Optional.empty();
     }
 
@@ -32,14 +32,26 @@ public interface Exclusions {
     }
 
     /**
-     * SQL boolean expressions, free of parameters, true when the thing must be left out; the arguments are
-     * SQL expressions of the source's query (column references such as {@code c.ref}).
+     * The exclusion rules as anti-joins a source's query embeds: {@link AntiJoin#joins()} after the source's table
+     * in FROM, {@link AntiJoin#none()} in its WHERE clause. The arguments are SQL expressions of that query (column
+     * references such as {@code c.ref}), never user input.
      */
-    interface SqlPredicates {
+    interface SqlAntiJoins {
 
-        String companyExcluded(String refExpr, String domainExpr);
+        /** Keeps the companies the CRM does not know. */
+        AntiJoin companyNotKnown(String refExpr, String domainExpr);
 
-        String emailSuppressed(String emailExpr);
+        /** Keeps the rows whose e-mail is not suppressed (and those without an e-mail). */
+        AntiJoin emailNotSuppressed(String emailExpr);
+    }
+
+    /**
+     * {@code LEFT JOIN}s that look up what excludes a row, and the condition that none of them found anything.
+     * Together a nested-loop anti-join: each lookup is one index probe that stops at its first match, the source's
+     * table stays first, so its index order (and a {@code LIMIT} on it) is kept. Each joined table appears at most
+     * once per row that passes, so counts stay exact. The joined tables' aliases start with {@code x_}.
+     */
+    record AntiJoin(String joins, String none) {
     }
 
     /** Nothing is known: every company and contact may be delivered. */

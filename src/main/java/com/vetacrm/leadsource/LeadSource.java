@@ -23,12 +23,18 @@ public interface LeadSource {
      * (DESIGN §5.7; none when the criteria ask for companies only). The same call on unchanged data
      * returns the same companies.
      */
-    List<SourceCompany> select(SourceCriteria criteria, Exclusions exclusions, int limit);
+    Selection select(SourceCriteria criteria, Exclusions exclusions, int limit);
 
-    /**
-     * Called in the mining job's transaction after the selected companies became leads: a source may remember
-     * how far its selection order is known, so the next selection need not pass those companies again.
-     */
-    default void delivered(SourceCriteria criteria, Exclusions exclusions) {
+    /** What one {@link #select} found, and what the source keeps of it until the companies are delivered. */
+    interface Selection {
+
+        List<SourceCompany> companies();
+
+        /**
+         * Called in the mining job's transaction after the selected companies became leads: a source may remember
+         * how far its selection order is known, so the next selection need not pass those companies again.
+         */
+        default void delivered() {
+        }
     }
 }

@@ -173,7 +173,8 @@ class MiningJobs {
         }
         Instant now = clock.instant();
         var criteria = MiningCriteria.of(r.form());
-        List<SourceCompany> companies = source.select(criteria, exclusions, r.form().getLeadNumber());
+        LeadSource.Selection selection = source.select(criteria, exclusions, r.form().getLeadNumber());
+        List<SourceCompany> companies = selection.companies();
         if (companies.isEmpty()) {
             credits.release(r.holdId());
             requests.finish(id, MiningState.NO_RESULT, null, null, 0, 0, 0, now);
@@ -182,13 +183,14 @@ class MiningJobs {
         }
         String minedOn = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
         List<MinedLeads.MinedLead> mined = companies.stream().map(c -> {
-            EnrichmentCard card = new EnrichmentCard(EnrichmentCard.VERSION, id, r.number(), source.id(), minedOn, c);
+            // the source the request was submitted to, as stored with it: no call through the source's checks per card
+            EnrichmentCard card = new EnrichmentCard(EnrichmentCard.VERSION, id, r.number(), r.sourceId(), minedOn, c);
             return new MinedLeads.MinedLead(c, card.summary(), card.toJson());
         }).toList();
         MiningForm f = r.form();
         leads.createMined(new MinedLeads(id, f.getLeadType(), f.getTeamId(), f.getSalespersonId(), f.getTagIds(),
                 f.withContacts(), mined));
-        source.delivered(criteria, exclusions);
+        selection.delivered();
         int contacts = companies.stream().mapToInt(c -> c.contacts().size()).sum();
         long charge = MiningEstimate.charge(companies.size(), contacts);
         credits.capture(r.holdId(), charge);

@@ -39,6 +39,18 @@ public final class WebAddresses {
      * empty when it is not a web address (other schemes, spaces, no dotted host).
      */
     public static Optional<String> normaliseWebsite(String raw) {
+        return website(raw).map(Website::url);
+    }
+
+    /** A website as stored ({@link #normaliseWebsite}) and its normalised host ({@link #websiteDomain}). */
+    public record Website(String url, String domain) {
+    }
+
+    /**
+     * {@link #normaliseWebsite} and {@link #websiteDomain} of the same input from one parse: mining stores both for
+     * 200 companies at a time.
+     */
+    public static Optional<Website> website(String raw) {
         if (raw == null || raw.isBlank() || raw.length() > 2048) {
             return Optional.empty();
         }
@@ -67,7 +79,8 @@ public final class WebAddresses {
                     || uri.getRawUserInfo() != null || !HOST.matcher(uri.getHost()).matches()) {
                 return Optional.empty();
             }
-            return Optional.of(uri.toString());
+            // the host is already lower-case ASCII without a trailing dot (HOST): normaliseHost would only drop www.
+            return Optional.of(new Website(uri.toString(), withoutWww(uri.getHost())));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -75,7 +88,7 @@ public final class WebAddresses {
 
     /** The normalised host of a website ("https://WWW.Example.com/x" → "example.com"). */
     public static Optional<String> websiteDomain(String raw) {
-        return normaliseWebsite(raw).map(URI::create).map(URI::getHost).map(WebAddresses::normaliseHost);
+        return website(raw).map(Website::domain);
     }
 
     private static String normaliseHost(String host) {
@@ -83,6 +96,10 @@ public final class WebAddresses {
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
         }
-        return h.startsWith("www.") ? h.substring(4) : h;
+        return withoutWww(h);
+    }
+
+    private static String withoutWww(String host) {
+        return host.startsWith("www.") ? host.substring(4) : host;
     }
 }

@@ -140,7 +140,7 @@ class LeadSourceBench {
         report.line("  select %d x %d, no exclusions                                  %s", SELECT, CONTACTS, selectKnownNone);
         report.line("  exclusion cost: select with / without = %.2fx (target <= 2x)",
                 selectKnown.median() / selectKnownNone.median());
-        List<SourceCompany> selected = source.select(withContacts, crm, SELECT);
+        List<SourceCompany> selected = source.select(withContacts, crm, SELECT).companies();
         report.line("  selected %d companies with %d contacts", selected.size(),
                 selected.stream().mapToInt(c -> c.contacts().size()).sum());
 

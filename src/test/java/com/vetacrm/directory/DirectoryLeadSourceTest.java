@@ -94,7 +94,7 @@ class DirectoryLeadSourceTest extends ServiceTest {
     }
 
     private List<String> refs(SourceCriteria criteria, Exclusions exclusions, int limit) {
-        return source.select(criteria, exclusions, limit).stream().map(SourceCompany::ref).toList();
+        return source.select(criteria, exclusions, limit).companies().stream().map(SourceCompany::ref).toList();
     }
 
     /** The CRM's rules answered only through the set questions, as a source outside the database would. */
@@ -230,9 +230,9 @@ class DirectoryLeadSourceTest extends ServiceTest {
 
         List<SourceContact> three = source.select(
                 c.withContacts(ContactCriteria.byRole(3, "ceo", List.of("sale", "finance"))), crm, 1)
-                .getFirst().contacts();
+                .companies().getFirst().contacts();
         List<SourceContact> onlyPreferred = source.select(
-                c.withContacts(ContactCriteria.byRole(5, "sale", List.of())), crm, 1).getFirst().contacts();
+                c.withContacts(ContactCriteria.byRole(5, "sale", List.of())), crm, 1).companies().getFirst().contacts();
 
         assertThat(three).extracting(SourceContact::fullName).containsExactly("Bob Ceo", "Ann Sales", "Dan Sales");
         assertThat(onlyPreferred).extracting(SourceContact::fullName).containsExactly("Ann Sales", "Dan Sales");
@@ -247,7 +247,7 @@ class DirectoryLeadSourceTest extends ServiceTest {
         SourceCriteria c = criteria(Set.of("BE"), Set.of("BE-VLG"), Set.of(SOFTWARE))
                 .withContacts(ContactCriteria.bySeniority(5, "manager"));
 
-        assertThat(source.select(c, crm, 1).getFirst().contacts()).extracting(SourceContact::fullName)
+        assertThat(source.select(c, crm, 1).companies().getFirst().contacts()).extracting(SourceContact::fullName)
                 .containsExactly("Ann Sales", "Cid Marketing");
     }
 
@@ -256,8 +256,8 @@ class DirectoryLeadSourceTest extends ServiceTest {
         contact("be-1", 0, "Ann Sales", "sale", "manager");
         SourceCriteria c = criteria(Set.of("BE"), Set.of(), Set.of(SOFTWARE));
 
-        List<SourceCompany> withContacts = source.select(c.withContacts(ContactCriteria.bySeniority(2, "director")), crm, 10);
-        List<SourceCompany> companiesOnly = source.select(c, crm, 10);
+        List<SourceCompany> withContacts = source.select(c.withContacts(ContactCriteria.bySeniority(2, "director")), crm, 10).companies();
+        List<SourceCompany> companiesOnly = source.select(c, crm, 10).companies();
 
         assertThat(withContacts).extracting(SourceCompany::ref).containsExactly("be-2", "be-1");
         assertThat(withContacts).allSatisfy(co -> assertThat(co.contacts()).isEmpty());
@@ -273,9 +273,9 @@ class DirectoryLeadSourceTest extends ServiceTest {
         SourceCriteria c = criteria(Set.of("BE"), Set.of("BE-VLG"), Set.of(SOFTWARE))
                 .withContacts(ContactCriteria.byRole(1, "sale", List.of()));
 
-        assertThat(source.select(c, crm, 1).getFirst().contacts()).extracting(SourceContact::fullName)
+        assertThat(source.select(c, crm, 1).companies().getFirst().contacts()).extracting(SourceContact::fullName)
                 .containsExactly("Dan Sales");
-        assertThat(source.select(c, askedOneBatchAtATime(), 1).getFirst().contacts())
+        assertThat(source.select(c, askedOneBatchAtATime(), 1).companies().getFirst().contacts())
                 .extracting(SourceContact::fullName).containsExactly("Dan Sales");
     }
 
@@ -287,7 +287,7 @@ class DirectoryLeadSourceTest extends ServiceTest {
                     technology);
         }
 
-        SourceCompany ca1 = source.select(criteria(Set.of("US"), Set.of("US-CA"), Set.of(SOFTWARE)), crm, 1).getFirst();
+        SourceCompany ca1 = source.select(criteria(Set.of("US"), Set.of("US-CA"), Set.of(SOFTWARE)), crm, 1).companies().getFirst();
 
         assertThat(ca1.name()).isEqualTo("Company ca-1");
         assertThat(ca1.legalName()).isEqualTo("Company ca-1 SA");
@@ -346,8 +346,9 @@ class DirectoryLeadSourceTest extends ServiceTest {
         return queries.validMarks(c);
     }
 
+    /** The marks moved as after a delivery, by looking for each walk's first unknown company (the size-filter way). */
     private void delivered(SourceCriteria c) {
-        source.delivered(c, crm);
+        queries.advanceMarks(c, crm.sameDatabase().orElseThrow());
     }
 
     @Test
@@ -447,6 +448,69 @@ class DirectoryLeadSourceTest extends ServiceTest {
     }
 
     @Test
+    void marksTakenFromADeliveredSelectionNeverPassAnUnknownCompanyAndLeaveTheNextSelectionUnchanged() {
+        java.util.Map<String, Long> rank = new java.util.HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            company("sw-" + i, "PT", null, SOFTWARE, 20, 10_000 + 8L * i);
+            rank.put("sw-" + i, 10_000 + 8L * i);
+        }
+        for (int i = 0; i < 90; i++) {
+            company("rt-" + i, "PT", null, RETAIL, 20, 10_001 + 2L * i);
+            rank.put("rt-" + i, 10_001 + 2L * i);
+        }
+        knownByRef("rt-4");
+        lead("By website", d -> d.setWebsite("https://sw-5.example"));
+        SourceCriteria c = criteria(Set.of("PT"), Set.of(), Set.of(SOFTWARE, RETAIL));
+        List<String> notKnown = refs(c, askedOneBatchAtATime(), 1_000);
+        assertThat(notKnown).hasSize(118);
+        var software = new DirectoryMiningQueries.Walk("country_code", "PT", SOFTWARE);
+        var retail = new DirectoryMiningQueries.Walk("country_code", "PT", RETAIL);
+        java.util.Map<DirectoryMiningQueries.Walk, Long> lastDelivered = new java.util.HashMap<>();
+        int taken = 0;
+        // one company (the software walk, asked for one, is all delivered: its mark goes past it), a few of each walk,
+        // more, then the rest (both walks run out)
+        for (int limit : List.of(1, 7, 25, 200)) {
+            LeadSource.Selection selection = source.select(c, crm, limit);
+            List<String> got = selection.companies().stream().map(SourceCompany::ref).toList();
+            assertThat(got).containsExactlyElementsOf(notKnown.subList(taken, Math.min(notKnown.size(), taken + limit)));
+            got.forEach(this::knownByRef);  // what the job's leads do
+            got.forEach(ref -> lastDelivered.merge(ref.startsWith("sw-") ? software : retail, rank.get(ref), Math::max));
+            selection.delivered();
+            taken += got.size();
+
+            var taken1 = taken;
+            assertThat(refs(c, crm, 1_000)).as("after %d delivered", taken1)
+                    .containsExactlyElementsOf(notKnown.subList(taken, notKnown.size()));
+            java.util.Map<DirectoryMiningQueries.Walk, Long> fromTheWalks = marks(c);
+            delivered(c);
+            java.util.Map<DirectoryMiningQueries.Walk, Long> firstUnknown = marks(c);
+            for (var walk : List.of(software, retail)) {
+                assertThat(fromTheWalks.get(walk)).as("%s after %d", walk, taken1)
+                        .isGreaterThan(lastDelivered.getOrDefault(walk, Long.MIN_VALUE))
+                        .isLessThanOrEqualTo(firstUnknown.get(walk));
+            }
+        }
+        assertThat(marks(c)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(software, Long.MAX_VALUE,
+                retail, Long.MAX_VALUE));
+    }
+
+    @Test
+    void aSizeFilteredDeliveryMarksEachWalkAtItsFirstUnknownCompanyOfAnySize() {
+        SourceCriteria smallBelgianSoftware = new SourceCriteria(Set.of("BE"), Set.of(), Set.of(SOFTWARE), 10, 100,
+                null);
+        LeadSource.Selection selection = source.select(smallBelgianSoftware, crm, 5);
+        assertThat(selection.companies()).extracting(SourceCompany::ref).containsExactly("be-1");
+        knownByRef("be-1");
+
+        selection.delivered();
+
+        assertThat(marks(smallBelgianSoftware)).as("be-2 (400 employees, rank 20) is still unknown")
+                .containsExactlyEntriesOf(java.util.Map.of(new DirectoryMiningQueries.Walk("country_code", "BE", SOFTWARE),
+                        20L));
+        assertThat(refs(criteria(Set.of("BE"), Set.of(), Set.of(SOFTWARE)), crm, 10)).containsExactly("be-2");
+    }
+
+    @Test
     void aSalespersonCannotMine() {
         SourceCriteria c = criteria(Set.of("BE"), Set.of(), Set.of(SOFTWARE));
 
@@ -454,9 +518,5 @@ class DirectoryLeadSourceTest extends ServiceTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> SignIns.as(users, DemoUsers.SALES, () -> source.preview(c, crm)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> SignIns.as(users, DemoUsers.SALES, () -> {
-            source.delivered(c, crm);
-            return null;
-        })).isInstanceOf(AccessDeniedException.class);
     }
 }

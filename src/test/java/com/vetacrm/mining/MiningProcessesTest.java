@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -233,22 +234,31 @@ class MiningProcessesTest {
 
         // The first job to get the selection lock pauses before its commit; the other node's poller, which skipped
         // that locked request, locks the next one and waits for the selection lock: both nodes hold a job at once.
-        pauseJobsBeforeCommit();
+        // The test holds the selection lock while the users submit: a job paused before its commit holds the credit
+        // account's lock (its capture), which every submit's hold needs, so no job may get that far before the last
+        // submit.
         long t = System.nanoTime();
         List<Long> ids = new ArrayList<>();
-        ExecutorService users = Executors.newFixedThreadPool(MANAGERS.size());
-        try {
-            List<Future<Long>> submits = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                String who = MANAGERS.get(i % MANAGERS.size());
-                boolean contacts = i % 4 == 0;
-                submits.add(users.submit(() -> submit(who, 5, contacts).id()));
+        try (Connection selectionLock = jdbc.getDataSource().getConnection()) {
+            selectionLock.setAutoCommit(false);
+            selectionLock.createStatement().executeQuery(
+                    "SELECT name FROM mining_lock WHERE name = 'selection' FOR UPDATE").close();
+            ExecutorService users = Executors.newFixedThreadPool(MANAGERS.size());
+            try {
+                List<Future<Long>> submits = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    String who = MANAGERS.get(i % MANAGERS.size());
+                    boolean contacts = i % 4 == 0;
+                    submits.add(users.submit(() -> submit(who, 5, contacts).id()));
+                }
+                for (Future<Long> f : submits) {
+                    ids.add(f.get());
+                }
+            } finally {
+                users.shutdownNow();
             }
-            for (Future<Long> f : submits) {
-                ids.add(f.get());
-            }
-        } finally {
-            users.shutdownNow();
+            pauseJobsBeforeCommit();
+            selectionLock.commit();
         }
         String paused = await().atMost(JOB_WAIT).pollInterval(Duration.ofMillis(100)).until(() -> pausedOn(ids),
                 node -> node != null);
