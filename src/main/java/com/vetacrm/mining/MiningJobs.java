@@ -134,18 +134,26 @@ class MiningJobs {
             return Optional.empty();
         }
         SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(asRequester(queued.get().username()));
         try {
-            return runAsRequester(id, queued.get().requestNumber(), queued.get().id());
+            return runAsRequester(id, queued.get());
         } finally {
             SecurityContextHolder.setContext(previous);
         }
     }
 
-    private Optional<MiningState> runAsRequester(long id, String number, long requester) {
+    /**
+     * The job, then its failure if it failed, each in its own transaction, which first signs the requester in:
+     * their account is read in that transaction rather than in one of its own (0.5 ms of a job). The requester
+     * stays signed in on this thread until {@link #run} returns, for those told that the request finished.
+     */
+    private Optional<MiningState> runAsRequester(long id, MiningRequests.Requester requester) {
+        String number = requester.requestNumber();
         Optional<MiningState> result;
         try {
-            result = Optional.ofNullable(jobTx.execute(status -> job(id)));
+            result = Optional.ofNullable(jobTx.execute(status -> {
+                actAs(requester.username());
+                return job(id);
+            }));
             // which node ran which job: operators (and the two-node test) read it in each node's log
             result.ifPresent(state -> log.info("Mining request {} ({}) ran on this node: {}", id, number, state));
         } catch (MiningFaults.SimulatedCrash crash) {
@@ -153,10 +161,10 @@ class MiningJobs {
             return Optional.empty();
         } catch (RuntimeException e) {
             log.warn("Mining request {} ({}) failed on this node and was rolled back", id, number, e);
-            result = fail(id, e);
+            result = fail(id, requester.username(), e);
         }
         // the requester is known from the read before the job: no third read of the request to tell them
-        result.ifPresent(state -> events.publishEvent(new MiningRequestFinished(id, requester)));
+        result.ifPresent(state -> events.publishEvent(new MiningRequestFinished(id, requester.id())));
         return result;
     }
 
@@ -200,9 +208,10 @@ class MiningJobs {
     }
 
     /** After a rolled-back job: release the hold and record why, unless someone else finished it meanwhile. */
-    private Optional<MiningState> fail(long id, RuntimeException cause) {
+    private Optional<MiningState> fail(long id, String requester, RuntimeException cause) {
         String reason = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return Optional.ofNullable(tx.execute(status -> {
+            actAs(requester);
             if (requests.lockQueued(id).isEmpty()) {
                 return null;
             }
@@ -215,11 +224,12 @@ class MiningJobs {
         }));
     }
 
-    private SecurityContext asRequester(String username) {
+    /** Signs the requester in on this thread: a job acts with their role and name, whatever thread runs it. */
+    private void actAs(String username) {
         VetaPrincipal principal = (VetaPrincipal) users.loadUserByUsername(username);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities()));
-        return context;
+        SecurityContextHolder.setContext(context);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -174,24 +176,38 @@ class MiningRequests {
     }
 
     Optional<Stored> find(long id) {
-        Optional<Stored> base = jdbc.sql("SELECT r.*, u.username AS created_by_username FROM mining_request r"
-                        + " JOIN app_user u ON u.id = r.created_by WHERE r.id = :id").param("id", id)
-                .query((rs, n) -> stored(rs)).optional();
-        base.ifPresent(s -> {
-            MiningForm f = s.form();
-            f.setCountries(codes("mining_request_country", "country_code", id));
-            f.setStates(codes("mining_request_state", "state_code", id));
-            f.setIndustries(codes("mining_request_industry", "industry_code", id));
-            f.setOtherRoles(codes("mining_request_role", "role_code", id));
-            f.setTagIds(new LinkedHashSet<>(jdbc.sql("SELECT tag_id FROM mining_request_tag WHERE request_id = :id"
-                    + " ORDER BY tag_id").param("id", id).query(Long.class).list()));
-        });
-        return base;
+        // one statement, the criteria's code lists as comma-joined lists (codes and ids hold no comma): a mining job
+        // reads its request first thing, and six statements cost it 0.6 ms
+        return jdbc.sql("""
+                        SELECT r.*, u.username AS created_by_username,
+                            (SELECT GROUP_CONCAT(country_code ORDER BY country_code) FROM mining_request_country
+                                WHERE request_id = r.id) AS country_codes,
+                            (SELECT GROUP_CONCAT(state_code ORDER BY state_code) FROM mining_request_state
+                                WHERE request_id = r.id) AS state_codes,
+                            (SELECT GROUP_CONCAT(industry_code ORDER BY industry_code) FROM mining_request_industry
+                                WHERE request_id = r.id) AS industry_codes,
+                            (SELECT GROUP_CONCAT(role_code ORDER BY role_code) FROM mining_request_role
+                                WHERE request_id = r.id) AS role_codes,
+                            (SELECT GROUP_CONCAT(tag_id ORDER BY tag_id) FROM mining_request_tag
+                                WHERE request_id = r.id) AS tag_ids
+                        FROM mining_request r JOIN app_user u ON u.id = r.created_by WHERE r.id = :id""")
+                .param("id", id)
+                .query((rs, n) -> {
+                    Stored stored = stored(rs);
+                    MiningForm f = stored.form();
+                    f.setCountries(codes(rs.getString("country_codes")));
+                    f.setStates(codes(rs.getString("state_codes")));
+                    f.setIndustries(codes(rs.getString("industry_codes")));
+                    f.setOtherRoles(codes(rs.getString("role_codes")));
+                    f.setTagIds(codes(rs.getString("tag_ids")).stream().map(Long::valueOf)
+                            .collect(Collectors.toCollection(LinkedHashSet::new)));
+                    return stored;
+                })
+                .optional();
     }
 
-    private Set<String> codes(String table, String column, long id) {
-        return new LinkedHashSet<>(jdbc.sql("SELECT " + column + " FROM " + table + " WHERE request_id = :id ORDER BY "
-                + column).param("id", id).query(String.class).list());
+    private static Set<String> codes(String joined) {
+        return joined == null ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(joined.split(",")));
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {
