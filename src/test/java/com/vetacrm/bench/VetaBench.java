@@ -280,7 +280,7 @@ class VetaBench {
         String what = country + ", " + String.join(" + ", industries) + ", 10-500 employees";
         put("directory_preview", BenchReport.time(() -> source.preview(criteria, crm),
                 r -> assertThat(((SourcePreview) r).matches()).isPositive()), "ms", 100, "preview " + what);
-        put("directory_select_200x5", BenchReport.time(() -> source.select(withContacts, crm, MINE),
+        put("directory_select_200x5", BenchReport.time(() -> source.select(withContacts, crm, MINE).companies(),
                 r -> assertThat((List<?>) r).hasSize(MINE)), "ms", 50, "select " + MINE + " x " + CONTACTS + ", " + what);
     }
 
