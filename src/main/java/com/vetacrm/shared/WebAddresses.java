@@ -31,7 +31,10 @@ public final class WebAddresses {
         if (!isValidEmail(email)) {
             return Optional.empty();
         }
-        return Optional.of(normaliseHost(email.trim().substring(email.trim().indexOf('@') + 1)));
+        // the address matched EMAIL, so its domain is ASCII letters, digits, dots and hyphens, labels of 1-63:
+        // IDN.toASCII would return it as it is
+        String domain = email.trim().substring(email.trim().indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return Optional.of(withoutWww(domain));
     }
 
     /**
@@ -72,7 +75,8 @@ public final class WebAddresses {
             int colon = authority.lastIndexOf(':');
             String host = colon < 0 ? authority : authority.substring(0, colon);
             String port = colon < 0 ? "" : authority.substring(colon);
-            String asciiHost = IDN.toASCII(host).toLowerCase(Locale.ROOT);
+            // an ASCII host is what IDN.toASCII would return (HOST below checks its labels' lengths): skip it
+            String asciiHost = (isAscii(host) ? host : IDN.toASCII(host)).toLowerCase(Locale.ROOT);
             URI uri = new URI(parts.group(1) + asciiHost + port + parts.group(3));
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null
@@ -91,12 +95,13 @@ public final class WebAddresses {
         return website(raw).map(Website::domain);
     }
 
-    private static String normaliseHost(String host) {
-        String h = IDN.toASCII(host.trim()).toLowerCase(Locale.ROOT);
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
         }
-        return withoutWww(h);
+        return true;
     }
 
     private static String withoutWww(String host) {

@@ -110,4 +110,18 @@ class WebAddressesTest {
         assertThat(WebAddresses.websiteDomain("münchen.de")).contains("xn--mnchen-3ya.de");
         assertThat(WebAddresses.websiteDomain("https://www.Bücher.de/shop")).contains("xn--bcher-kva.de");
     }
+
+    @Test
+    void aHostLabelLongerThanSixtyThreeCharactersIsNoWebAddressAsciiOrNot() {
+        assertThat(WebAddresses.normaliseWebsite("https://" + "a".repeat(64) + ".com")).isEmpty();
+        assertThat(WebAddresses.normaliseWebsite("https://" + "a".repeat(63) + ".com")).isPresent();
+        assertThat(WebAddresses.normaliseWebsite("https://" + "ü".repeat(64) + ".de")).isEmpty();
+    }
+
+    @Test
+    void oneParseGivesTheStoredWebsiteAndItsDomain() {
+        assertThat(WebAddresses.website("WWW.Example.COM/Path")).contains(
+                new WebAddresses.Website("https://www.example.com/Path", "example.com"));
+        assertThat(WebAddresses.website("ftp://example.com")).isEmpty();
+    }
 }
