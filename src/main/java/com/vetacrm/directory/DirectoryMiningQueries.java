@@ -133,7 +133,7 @@ class DirectoryMiningQueries {
         params.put("after", afterRank);
         params.put("limit", limit);
         Exclusions.AntiJoin notKnown = excluded.map(x -> x.companyNotKnown("c.ref", "c.domain"))
-                .orElse(new Exclusions.AntiJoin("", "TRUE"));
+                .orElse(Exclusions.AntiJoin.KEEP_ALL);
         String branchOr = orOfBranches(branches, params);
         params.put("industries", c.industryCodes());
         String sql = "SELECT c.id, c.ref, c.domain, c.rank FROM directory_company c" + notKnown.joins() + " WHERE ("
@@ -174,7 +174,7 @@ class DirectoryMiningQueries {
         Map<Walk, Long> marks = excluded.isPresent() ? validMarks(c, segments) : Map.of();
         long total = segments.values().stream().mapToLong(v -> v[0]).sum();
         Exclusions.AntiJoin notKnown = excluded.map(x -> x.companyNotKnown("c.ref", "c.domain"))
-                .orElse(new Exclusions.AntiJoin("", "TRUE"));
+                .orElse(Exclusions.AntiJoin.KEEP_ALL);
         int n = walks.size();
         long[] after = new long[n];
         int[] ask = new int[n];
@@ -353,7 +353,10 @@ class DirectoryMiningQueries {
         writeMarks(walks, first, walked.segments());
     }
 
-    /** The same, for these criteria, from the first not-known company of every walk: the size-filtered case alone. */
+    /**
+     * The marks for these criteria moved to each walk's first unknown company, looked for from its mark (what a
+     * size-filtered delivery does) without a selection first: tests compare it with the marks a selection leaves.
+     */
     void advanceMarks(SourceCriteria c, Exclusions.SqlAntiJoins excluded) {
         if (branches(c).size() * c.industryCodes().size() > MAX_WALKS || walks(c).isEmpty()) {
             return;
@@ -534,7 +537,7 @@ class DirectoryMiningQueries {
         }
         Optional<Exclusions.SqlAntiJoins> sql = exclusions.sameDatabase();
         Exclusions.AntiJoin notSuppressed = sql.map(x -> x.emailNotSuppressed("d.email"))
-                .orElse(new Exclusions.AntiJoin("", "TRUE"));
+                .orElse(Exclusions.AntiJoin.KEEP_ALL);
         Map<Long, List<Candidacy>> byCompany = new HashMap<>();
         // The (company, position) index: the role and seniority indexes would read every contact of that role.
         jdbc.sql("SELECT d.company_id, d.position, d.full_name, d.title, d.role_code, d.seniority_code, d.email, d.phone"

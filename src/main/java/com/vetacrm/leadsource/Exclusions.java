@@ -52,6 +52,9 @@ public interface Exclusions {
      * once per row that passes, so counts stay exact. The joined tables' aliases start with {@code x_}.
      */
     record AntiJoin(String joins, String none) {
+
+        /** Leaves nothing out: for a query that asks the exclusions outside the database, or not at all. */
+        public static final AntiJoin KEEP_ALL = new AntiJoin("", "TRUE");
     }
 
     /** Nothing is known: every company and contact may be delivered. */
