@@ -453,6 +453,7 @@ class DirectoryMiningQueries {
         // codes as rows of their own 1 ms more than this.
         Map<String, TechnologyName> names = technologyNames();
         Map<Long, SourceCompany> byId = new HashMap<>();
+        // the columns in the order company(rs) reads them, by position
         jdbc.sql("SELECT c.id, c.ref, c.name, c.legal_name, c.domain, c.description, c.industry_code, c.employees,"
                         + " c.annual_revenue, c.founded_year, c.phone, c.mobile_phone, c.generic_email, c.street, c.city,"
                         + " c.zip, c.country_code, c.state_code, c.time_zone, c.linkedin_url, c.twitter_url, c.facebook_url,"
@@ -568,15 +569,17 @@ class DirectoryMiningQueries {
                 .thenComparingInt(Candidacy::position);
     }
 
+    /**
+     * A company from the columns of {@link #companies}' statement, by position: 200 rows of 24 columns a job, and
+     * a column found by its label costs a lookup each time.
+     */
     private static SourceCompany company(ResultSet rs, List<String> technologies) throws SQLException {
-        int founded = rs.getInt("founded_year");
+        int founded = rs.getInt(10);
         Integer foundedYear = rs.wasNull() ? null : founded;
-        return new SourceCompany(rs.getString("ref"), rs.getString("name"), rs.getString("legal_name"),
-                rs.getString("domain"), rs.getString("description"), rs.getString("industry_code"),
-                rs.getInt("employees"), rs.getBigDecimal("annual_revenue"), foundedYear, rs.getString("phone"),
-                rs.getString("mobile_phone"), rs.getString("generic_email"), rs.getString("street"),
-                rs.getString("city"), rs.getString("zip"), rs.getString("country_code"), rs.getString("state_code"),
-                rs.getString("time_zone"), rs.getString("linkedin_url"), rs.getString("twitter_url"),
-                rs.getString("facebook_url"), rs.getString("company_type"), technologies, List.of());
+        return new SourceCompany(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getInt(8), rs.getBigDecimal(9), foundedYear, rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
+                rs.getString(18), rs.getString(19), rs.getString(20), rs.getString(21), rs.getString(22),
+                rs.getString(23), technologies, List.of());
     }
 }
