@@ -56,15 +56,12 @@ class ContactDataErasureTest extends ServiceTest {
 
     @BeforeEach
     void twoCompaniesTheSecondWithAContactWhoUsesTheFirstOnesAddress() {
-        jdbc.update("DELETE FROM chatter_entry WHERE target_type = 'LEAD' AND target_id IN"
-                + " (SELECT id FROM crm_lead WHERE mining_request_id IS NOT NULL)");
-        jdbc.update("DELETE FROM crm_lead WHERE mining_request_id IS NOT NULL");
         jdbc.update("DELETE FROM suppression");
         SignIns.as(users, DemoUsers.ADMIN, () -> {
             credits.grant(100, "erasure tests");
             return null;
         });
-        DirectoryFixture directory = new DirectoryFixture(jdbc).empty();
+        DirectoryFixture directory = new DirectoryFixture(jdbc).forgetMinedLeads().empty();
         directory.company("er-1", "BE", "BE-VLG", SOFTWARE, 50, 1);
         directory.contact("er-1", 0, "Ann Sales", "sale", "manager");
         directory.contact("er-1", 1, "Bob Boss", "ceo", "executive");

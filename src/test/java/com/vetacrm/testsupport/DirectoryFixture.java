@@ -25,6 +25,33 @@ public final class DirectoryFixture {
         return this;
     }
 
+    /**
+     * Deletes the leads earlier tests mined (with their chatter): their refs and domains would make this fixture's
+     * companies known. Their requests and ledger entries stay.
+     */
+    public DirectoryFixture forgetMinedLeads() {
+        jdbc.update("DELETE FROM chatter_entry WHERE target_type = 'LEAD' AND target_id IN"
+                + " (SELECT id FROM crm_lead WHERE mining_request_id IS NOT NULL)");
+        jdbc.update("DELETE FROM crm_lead WHERE mining_request_id IS NOT NULL");
+        return this;
+    }
+
+    /**
+     * Twelve Belgian companies of {@code industry}, {@code prefix}1 to {@code prefix}12: ranks 1-12, 10 to 120
+     * employees, the even ones in Flanders, the odd ones in Wallonia, each with a sales manager (position 0), a CEO
+     * (1) and a finance director (2).
+     */
+    public DirectoryFixture twelveBelgianCompanies(String prefix, String industry) {
+        for (int i = 1; i <= 12; i++) {
+            String ref = prefix + i;
+            company(ref, "BE", i % 2 == 0 ? "BE-VLG" : "BE-WAL", industry, 10 * i, i);
+            contact(ref, 0, "Ann Sales" + i, "sale", "manager");
+            contact(ref, 1, "Bob Boss" + i, "ceo", "executive");
+            contact(ref, 2, "Cid Money" + i, "finance", "director");
+        }
+        return this;
+    }
+
     /** A company {@code ref} with domain {@code ref.example}, e-mail {@code info@ref.example} and a valid phone. */
     public long company(String ref, String country, String state, String industry, int employees, long rank) {
         long id = nextId++;

@@ -43,14 +43,11 @@ class MiningResultNoticesViewTest extends ViewTest {
 
     @BeforeEach
     void oneBelgianSoftwareCompanyAndNothingUntold() {
-        jdbc.update("DELETE FROM chatter_entry WHERE target_type = 'LEAD' AND target_id IN"
-                + " (SELECT id FROM crm_lead WHERE mining_request_id IS NOT NULL)");
-        jdbc.update("DELETE FROM crm_lead WHERE mining_request_id IS NOT NULL");
         SignIns.as(users, DemoUsers.ADMIN, () -> {
             credits.grant(100, "notice tests");
             return null;
         });
-        DirectoryFixture directory = new DirectoryFixture(jdbc).empty();
+        DirectoryFixture directory = new DirectoryFixture(jdbc).forgetMinedLeads().empty();
         directory.company("nt-1", "BE", "BE-VLG", "software_services", 40, 1);
         SignIns.as(users, DemoUsers.MANAGER, () -> mining.takeUnseenResults());
     }

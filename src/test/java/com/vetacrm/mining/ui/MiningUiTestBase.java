@@ -49,21 +49,12 @@ abstract class MiningUiTestBase extends ViewTest {
 
     @BeforeEach
     void aKnownDirectoryNothingMinedYetAndCreditsEnough() {
-        jdbc.update("DELETE FROM chatter_entry WHERE target_type = 'LEAD' AND target_id IN"
-                + " (SELECT id FROM crm_lead WHERE mining_request_id IS NOT NULL)");
-        jdbc.update("DELETE FROM crm_lead WHERE mining_request_id IS NOT NULL");
         as(DemoUsers.ADMIN, () -> {
             credits.grant(1_000, "mining view tests");
             return null;
         });
-        DirectoryFixture directory = new DirectoryFixture(jdbc).empty();
-        for (int i = 1; i <= 12; i++) {
-            String ref = "ui-be-" + i;
-            directory.company(ref, "BE", i % 2 == 0 ? "BE-VLG" : "BE-WAL", SOFTWARE, 10 * i, i);
-            directory.contact(ref, 0, "Ann Sales" + i, "sale", "manager");
-            directory.contact(ref, 1, "Bob Boss" + i, "ceo", "executive");
-            directory.contact(ref, 2, "Cid Money" + i, "finance", "director");
-        }
+        DirectoryFixture directory = new DirectoryFixture(jdbc).forgetMinedLeads().empty()
+                .twelveBelgianCompanies("ui-be-", SOFTWARE);
         directory.company("ui-fr-1", "FR", null, RETAIL, 30, 100);
     }
 
