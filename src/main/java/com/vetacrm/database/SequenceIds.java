@@ -1,7 +1,10 @@
 package com.vetacrm.database;
 
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -40,12 +43,36 @@ public final class SequenceIds {
      * is never used is only a gap). Refuses a sequence whose increment is not {@link #BLOCK}.
      */
     public static long[] reserve(JdbcOperations jdbc, String sequence, int count) {
-        if (!NAME.matcher(sequence).matches()) {
-            throw new IllegalArgumentException("Invalid sequence name: " + sequence);
-        }
-        if (count <= 0) {
-            return new long[0];
-        }
+        return reserve(jdbc, Map.of(sequence, count)).get(sequence);
+    }
+
+    /**
+     * {@link #reserve(JdbcOperations, String, int)} for several sequences in one round trip: a mining job takes ids
+     * for its leads, contacts and chatter entries at once. Returns each sequence's ids (an empty array for a count
+     * of 0 or less).
+     */
+    public static Map<String, long[]> reserve(JdbcOperations jdbc, Map<String, Integer> counts) {
+        Map<String, long[]> reserved = new LinkedHashMap<>();
+        Map<String, Integer> blocks = new LinkedHashMap<>();
+        counts.forEach((sequence, count) -> {
+            if (!NAME.matcher(sequence).matches()) {
+                throw new IllegalArgumentException("Invalid sequence name: " + sequence);
+            }
+            if (count <= 0) {
+                reserved.put(sequence, new long[0]);
+                return;
+            }
+            checkIncrement(jdbc, sequence);
+            // one extra value covers a skipped first value (1)
+            blocks.put(sequence, (count + BLOCK - 1) / BLOCK + 1);
+        });
+        Map<String, List<Long>> values = nextValues(jdbc, blocks);
+        blocks.keySet().forEach(sequence -> reserved.put(sequence, fill(jdbc, sequence, counts.get(sequence),
+                values.get(sequence))));
+        return reserved;
+    }
+
+    private static void checkIncrement(JdbcOperations jdbc, String sequence) {
         if (!CHECKED.contains(sequence)) {
             Long increment = jdbc.queryForObject("SELECT increment FROM " + sequence, Long.class);
             if (increment == null || increment != BLOCK) {
@@ -54,12 +81,14 @@ public final class SequenceIds {
             }
             CHECKED.add(sequence);
         }
+    }
+
+    /** {@code count} ids from the blocks these values end, reading more values if they were not enough. */
+    private static long[] fill(JdbcOperations jdbc, String sequence, int count, List<Long> values) {
         long[] ids = new long[count];
         int filled = 0;
-        while (filled < count) {
-            // one extra value covers a skipped first value (1)
-            int blocks = (count - filled + BLOCK - 1) / BLOCK + (filled == 0 ? 1 : 0);
-            for (long v : nextValues(jdbc, sequence, blocks)) {
+        while (true) {
+            for (long v : values) {
                 if (v < BLOCK) {
                     continue;
                 }
@@ -67,25 +96,43 @@ public final class SequenceIds {
                     ids[filled++] = id;
                 }
                 if (filled == count) {
-                    break;
+                    java.util.Arrays.sort(ids);
+                    return ids;
                 }
             }
+            values = nextValues(jdbc, Map.of(sequence, (count - filled + BLOCK - 1) / BLOCK)).get(sequence);
         }
-        java.util.Arrays.sort(ids);
-        return ids;
     }
 
-    /** {@code n} values of the sequence, read in one round trip where MariaDB's sequence engine is there. */
-    private static List<Long> nextValues(JdbcOperations jdbc, String sequence, int n) {
-        try {
-            // seq_1_to_N is a virtual table of MariaDB's SEQUENCE engine; NEXTVAL is evaluated per row
-            return jdbc.queryForList("SELECT NEXTVAL(" + sequence + ") FROM seq_1_to_" + n, Long.class);
-        } catch (DataAccessException e) {
-            List<Long> values = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                values.add(jdbc.queryForObject("SELECT NEXTVAL(" + sequence + ")", Long.class));
-            }
+    /**
+     * Values of each sequence (as many as asked), read in one round trip where MariaDB's sequence engine is there;
+     * in one per value where it is not.
+     */
+    private static Map<String, List<Long>> nextValues(JdbcOperations jdbc, Map<String, Integer> n) {
+        Map<String, List<Long>> values = new LinkedHashMap<>();
+        if (n.isEmpty()) {
             return values;
         }
+        List<String> sequences = List.copyOf(n.keySet());
+        List<String> selects = new ArrayList<>();
+        for (int i = 0; i < sequences.size(); i++) {
+            values.put(sequences.get(i), new ArrayList<>());
+            // seq_1_to_N is a virtual table of MariaDB's SEQUENCE engine; NEXTVAL is evaluated per row
+            selects.add("SELECT " + i + ", NEXTVAL(" + sequences.get(i) + ") FROM seq_1_to_" + n.get(sequences.get(i)));
+        }
+        try {
+            jdbc.query(String.join(" UNION ALL ", selects),
+                    (ResultSet rs) -> {
+                        values.get(sequences.get(rs.getInt(1))).add(rs.getLong(2));
+                    });
+        } catch (DataAccessException e) {
+            values.forEach((sequence, list) -> {
+                list.clear();
+                for (int i = 0; i < n.get(sequence); i++) {
+                    list.add(jdbc.queryForObject("SELECT NEXTVAL(" + sequence + ")", Long.class));
+                }
+            });
+        }
+        return values;
     }
 }

@@ -22,6 +22,10 @@ final class LeadRows {
     private LeadRows() {
     }
 
+    static final String LEAD_SEQUENCE = "crm_lead_seq";
+    static final String CONTACT_SEQUENCE = "lead_contact_seq";
+    static final String CHATTER_SEQUENCE = "chatter_entry_seq";
+
     static final String INSERT_LEAD = """
             INSERT INTO crm_lead (id, type, name, partner_name, contact_name, job_title, email, email_domain, phone,
                 website, website_domain, street, city, zip, country_code, state_code, stage_id, team_id,
@@ -40,7 +44,11 @@ final class LeadRows {
 
     /** Chatter entries of leads, ids from the chatter's sequence in the order of the list. */
     static void insertEntries(JdbcTemplate jdbc, List<NewEntry> entries) {
-        long[] entryIds = SequenceIds.reserve(jdbc, "chatter_entry_seq", entries.size());
+        insertEntries(jdbc, entries, SequenceIds.reserve(jdbc, CHATTER_SEQUENCE, entries.size()));
+    }
+
+    /** Chatter entries of leads with these ids (from {@link #CHATTER_SEQUENCE}), in the order of the list. */
+    static void insertEntries(JdbcTemplate jdbc, List<NewEntry> entries, long[] entryIds) {
         jdbc.batchUpdate(INSERT_ENTRY, setter(entries.size(), (ps, i) -> {
             NewEntry e = entries.get(i);
             ps.setLong(1, entryIds[i]);
@@ -60,7 +68,11 @@ final class LeadRows {
 
     /** Contacts of leads, ids from the contacts' sequence in the order of the list. */
     static void insertContacts(JdbcTemplate jdbc, List<NewContact> contacts) {
-        long[] ids = SequenceIds.reserve(jdbc, "lead_contact_seq", contacts.size());
+        insertContacts(jdbc, contacts, SequenceIds.reserve(jdbc, CONTACT_SEQUENCE, contacts.size()));
+    }
+
+    /** Contacts of leads with these ids (from {@link #CONTACT_SEQUENCE}), in the order of the list. */
+    static void insertContacts(JdbcTemplate jdbc, List<NewContact> contacts, long[] ids) {
         jdbc.batchUpdate(INSERT_CONTACT, setter(contacts.size(), (ps, i) -> {
             NewContact c = contacts.get(i);
             ps.setLong(1, ids[i]);

@@ -276,7 +276,11 @@ public class LeadService {
         }
         Instant now = clock.instant();
         int n = batch.leads().size();
-        long[] ids = SequenceIds.reserve(jdbc, "crm_lead_seq", n);
+        int contactCount = batch.leads().stream().mapToInt(l -> l.company().contacts().size()).sum();
+        // the ids of all three kinds of rows in one round trip
+        Map<String, long[]> reserved = SequenceIds.reserve(jdbc, Map.of(
+                LeadRows.LEAD_SEQUENCE, n, LeadRows.CONTACT_SEQUENCE, contactCount, LeadRows.CHATTER_SEQUENCE, n));
+        long[] ids = reserved.get(LeadRows.LEAD_SEQUENCE);
         List<LeadRows.NewLead> rows = new ArrayList<>(n);
         List<LeadRows.NewContact> contacts = new ArrayList<>();
         List<LeadRows.NewTag> tagRows = new ArrayList<>();
@@ -295,9 +299,9 @@ public class LeadService {
                     mined.enrichmentJson(), now));
         }
         LeadRows.insertLeads(jdbc, rows);
-        LeadRows.insertContacts(jdbc, contacts);
+        LeadRows.insertContacts(jdbc, contacts, reserved.get(LeadRows.CONTACT_SEQUENCE));
         LeadRows.insertTags(jdbc, tagRows);
-        LeadRows.insertEntries(jdbc, entries);
+        LeadRows.insertEntries(jdbc, entries, reserved.get(LeadRows.CHATTER_SEQUENCE));
         return Arrays.stream(ids).boxed().toList();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vetacrm.testsupport.ServiceTest;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,21 @@ class SequenceIdsTest extends ServiceTest {
         assertThat(first).hasSize(120).isSorted().doesNotHaveDuplicates();
         assertThat(second).hasSize(3).isSorted();
         assertThat(Arrays.stream(second).min().orElseThrow()).isGreaterThan(Arrays.stream(first).max().orElseThrow());
+    }
+
+    @Test
+    void reservesFromSeveralSequencesAtOnceWhatEachWouldGetAlone() {
+        Map<String, long[]> ids = SequenceIds.reserve(jdbc, Map.of("crm_lead_seq", 200, "lead_contact_seq", 73,
+                "chatter_entry_seq", 0));
+        long[] nextLead = SequenceIds.reserve(jdbc, "crm_lead_seq", 1);
+
+        assertThat(ids.get("crm_lead_seq")).hasSize(200).isSorted().doesNotHaveDuplicates();
+        assertThat(ids.get("lead_contact_seq")).hasSize(73).isSorted().doesNotHaveDuplicates();
+        assertThat(ids.get("chatter_entry_seq")).isEmpty();
+        assertThat(nextLead[0]).as("the sequence moved past the ids taken").isGreaterThan(
+                Arrays.stream(ids.get("crm_lead_seq")).max().orElseThrow());
+        assertThatThrownBy(() -> SequenceIds.reserve(jdbc, Map.of("crm_lead_seq", 1, "bad name", 1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
