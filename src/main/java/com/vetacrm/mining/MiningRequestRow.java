@@ -26,7 +26,9 @@ public record MiningRequestRow(long id, int numberSeq, MiningState state, Mining
     }
 
     public static String number(int numberSeq) {
-        return String.format("LMR%03d", numberSeq);
+        // not String.format: a mining job names its request in 200 enrichment cards and its log line
+        String digits = Integer.toString(numberSeq);
+        return digits.length() >= 3 ? "LMR" + digits : "LMR" + "00".substring(digits.length() - 1) + digits;
     }
 
     MiningRequestRow with(List<String> countries, List<String> industries, List<String> tags) {

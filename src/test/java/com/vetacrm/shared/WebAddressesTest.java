@@ -124,4 +124,14 @@ class WebAddressesTest {
                 new WebAddresses.Website("https://www.example.com/Path", "example.com"));
         assertThat(WebAddresses.website("ftp://example.com")).isEmpty();
     }
+
+    /** A bare lower-case host (how the directory stores domains) skips the URL parse and must not change its answer. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"example.com", "www.example.com", "shop.example.co.uk", "1password.com", "ex--ample.com",
+            "example.co-m", "example.co-", "-bad-.com", "exa-.com", "a..b.com", ".example.com", "example.com.",
+            "example", "localhost", "example.123", "example.c", "www.x.io"})
+    void aBareHostIsReadAsItsHttpsAddressWouldBe(String host) {
+        assertThat(WebAddresses.website(host)).isEqualTo(WebAddresses.website("https://" + host));
+        assertThat(WebAddresses.website("a".repeat(64) + "." + host)).isEmpty();
+    }
 }
