@@ -378,6 +378,9 @@ class VetaBench {
         List<Double> submits = new ArrayList<>();
         List<Double> pageReads = new ArrayList<>();
         List<String> eachJob = new ArrayList<>();
+        List<Double> jobCpu = new ArrayList<>();
+        // the job runs on this thread: its CPU time is the Java side of a job, the rest is waiting for MariaDB
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long[] lastRequest = {0};
         int[] delivered = new int[2];
         Supplier<Double> oneJob = () -> {
@@ -386,6 +389,7 @@ class VetaBench {
             submits.add((System.nanoTime() - t0) / 1e6);
             assertThat(queued.state()).isEqualTo(MiningState.QUEUED);
             long reads = poolReads(jdbc);
+            long cpu = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             Object state;
             try {
@@ -394,6 +398,7 @@ class VetaBench {
                 throw new IllegalStateException(e);
             }
             double ms = (System.nanoTime() - t) / 1e6;
+            jobCpu.add((threads.getCurrentThreadCpuTime() - cpu) / 1e6);
             eachJob.add(String.format(Locale.ROOT, "%.1f", ms));
             pageReads.add((double) (poolReads(jdbc) - reads));
             assertThat(state).isEqualTo(Optional.of(MiningState.DONE));
@@ -408,13 +413,16 @@ class VetaBench {
         double submitMedian = BenchReport.summary(submits.stream().mapToDouble(Double::doubleValue).toArray()).median();
         List<Double> timedReads = pageReads.subList(HEAVY_WARM_UP, pageReads.size());
         double readsMedian = BenchReport.summary(timedReads.stream().mapToDouble(Double::doubleValue).toArray()).median();
+        double cpuMedian = BenchReport.summary(jobCpu.subList(HEAVY_WARM_UP, jobCpu.size()).stream()
+                .mapToDouble(Double::doubleValue).toArray()).median();
         put("mining_200x5", job, "ms", Double.NaN, String.format(Locale.ROOT,
                 "job (MiningJobs.run) start to DONE committed: %d companies, %d contacts; %s, %s; submit alone %.1f ms"
-                        + " median; %.0f InnoDB pages read from disk per job (median; buffer pool %s); %,d companies"
-                        + " mined before in all (%s); every job in order, warm-up first: %s ms", delivered[0], delivered[1],
-                country, String.join(" + ", industries), submitMedian, readsMedian, BUFFER_POOL,
+                        + " median; the job's thread on a CPU %.1f ms (median: its Java side); %.0f InnoDB pages read from disk per job (median; buffer pool %s); %,d companies"
+                        + " mined before in all (%s); every job in order, warm-up first: %s ms; its thread's CPU: %s ms", delivered[0], delivered[1],
+                country, String.join(" + ", industries), submitMedian, cpuMedian, readsMedian, BUFFER_POOL,
                 jdbc.queryForObject("SELECT COUNT(*) FROM crm_lead WHERE mining_request_id IS NOT NULL", Long.class),
-                miningReset, String.join(", ", eachJob)));
+                miningReset, String.join(", ", eachJob), jobCpu.stream()
+                        .map(c -> String.format(Locale.ROOT, "%.1f", c)).collect(Collectors.joining(", "))));
 
         Floor floor = Floor.of(jdbc, lastRequest[0]);
         DataSource dataSource = app.getBean(DataSource.class);
