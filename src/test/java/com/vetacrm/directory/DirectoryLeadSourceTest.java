@@ -23,12 +23,15 @@ import com.vetacrm.testsupport.ServiceTest;
 import com.vetacrm.testsupport.SignIns;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -277,6 +280,56 @@ class DirectoryLeadSourceTest extends ServiceTest {
                 .containsExactly("Dan Sales");
         assertThat(source.select(c, askedOneBatchAtATime(), 1).companies().getFirst().contacts())
                 .extracting(SourceContact::fullName).containsExactly("Dan Sales");
+    }
+
+    @Test
+    void contactsAreStillReadOnceTheContactReadersHaveStopped() {
+        contact("be-1", 0, "Ann Sales", "sale", "manager");
+        contact("be-1", 1, "Dan Sales", "sale", "director");
+        DirectoryMiningQueries stopped = new DirectoryMiningQueries(JdbcClient.create(jdbc));
+        stopped.stop();
+        long be1 = jdbc.queryForObject("SELECT id FROM directory_company WHERE ref = 'be-1'", Long.class);
+
+        List<SourceCompany> companies = stopped.companies(List.of(be1), ContactCriteria.byRole(5, "sale", List.of()), crm);
+
+        assertThat(companies.getFirst().contacts()).extracting(SourceContact::fullName)
+                .containsExactly("Ann Sales", "Dan Sales");
+    }
+
+    /** The contacts are read on a thread of their own: a failure there fails the selection as it was thrown. */
+    @Test
+    void aFailedContactReadFailsTheSelectionWithItsOwnError() {
+        contact("be-1", 0, "Ann Sales", "sale", "manager");
+        long be1 = jdbc.queryForObject("SELECT id FROM directory_company WHERE ref = 'be-1'", Long.class);
+        Exclusions brokenSuppression = new Exclusions() {
+            @Override
+            public Set<String> excludedRefs(Collection<CompanyKey> candidates) {
+                return Set.of();
+            }
+
+            @Override
+            public Set<String> suppressedEmails(Collection<String> emails) {
+                return Set.of();
+            }
+
+            @Override
+            public Optional<SqlAntiJoins> sameDatabase() {
+                return Optional.of(new SqlAntiJoins() {
+                    @Override
+                    public AntiJoin companyNotKnown(String refExpr, String domainExpr) {
+                        return AntiJoin.KEEP_ALL;
+                    }
+
+                    @Override
+                    public AntiJoin emailNotSuppressed(String emailExpr) {
+                        return new AntiJoin(" LEFT JOIN no_such_table x ON x.id = 1", "x.id IS NULL");
+                    }
+                });
+            }
+        };
+
+        assertThatThrownBy(() -> queries.companies(List.of(be1), ContactCriteria.byRole(5, "sale", List.of()),
+                brokenSuppression)).isInstanceOf(BadSqlGrammarException.class).hasMessageContaining("no_such_table");
     }
 
     @Test
