@@ -46,15 +46,18 @@ class DirectoryMiningQueries {
 
     private final JdbcClient jdbc;
     private volatile Map<String, TechnologyName> technologyNames;
-    /** Reads the contacts of a selection on a connection of their own while the caller reads the companies. */
-    private final ExecutorService contactReads;
+    /**
+     * Runs a selection's second statement on a connection of its own while the caller runs the first: half of the
+     * walks, the contacts beside the companies.
+     */
+    private final ExecutorService secondReads;
 
     DirectoryMiningQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
         AtomicInteger n = new AtomicInteger();
         // two: the mining jobs of one node run two at a time at most
-        this.contactReads = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "directory-contacts-" + n.incrementAndGet());
+        this.secondReads = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "directory-reads-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -62,7 +65,7 @@ class DirectoryMiningQueries {
 
     @PreDestroy
     void stop() {
-        contactReads.shutdownNow();
+        secondReads.shutdownNow();
     }
 
     /** One part of the states rule: every company of a country, or of one state. */
@@ -235,11 +238,10 @@ class DirectoryMiningQueries {
                         + "after" + from + " AND " + notKnown.none() + " ORDER BY c.rank LIMIT :" + p + "limit)");
             }
             int[] returned = new int[n];
-            jdbc.sql(String.join(" UNION ALL ", selects)).params(params).query((ResultSet rs) -> {
-                int w = rs.getInt(1);
-                returned[w]++;
-                got.get(w).add(new Candidate(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
-            });
+            for (WalkRow row : walkRows(selects, params)) {
+                returned[row.walk()]++;
+                got.get(row.walk()).add(row.candidate());
+            }
             List<Candidate> all = new ArrayList<>();
             got.forEach(all::addAll);
             all.sort(java.util.Comparator.comparingLong(Candidate::rank));
@@ -262,6 +264,38 @@ class DirectoryMiningQueries {
                 return new Walked(List.copyOf(merged), c, walks, segments, marks, got, exhausted);
             }
         }
+    }
+
+    private record WalkRow(int walk, Candidate candidate) {
+    }
+
+    /**
+     * The rows of these walks' statements: the first half of them run on a second connection while this one runs
+     * the rest. MariaDB then reads two walks at a time on two cores (a four-walk selection of 200 companies: 3.8 ms
+     * of a mining job's statements). Outside the caller's transaction, so what it sees is what is committed when it
+     * starts: what a mining job's own statements see (READ COMMITTED), and it has written nothing yet.
+     */
+    private List<WalkRow> walkRows(List<String> selects, Map<String, Object> params) {
+        if (selects.size() < 2) {
+            return walkRows(String.join(" UNION ALL ", selects), params);
+        }
+        String first = String.join(" UNION ALL ", selects.subList(0, selects.size() / 2));
+        CompletableFuture<List<WalkRow>> firstRows = inParallel(() -> walkRows(first, params));
+        List<WalkRow> rest;
+        try {
+            rest = walkRows(String.join(" UNION ALL ", selects.subList(selects.size() / 2, selects.size())), params);
+        } catch (RuntimeException e) {
+            firstRows.cancel(false);
+            throw e;
+        }
+        List<WalkRow> rows = new ArrayList<>(await(firstRows));
+        rows.addAll(rest);
+        return rows;
+    }
+
+    private List<WalkRow> walkRows(String sql, Map<String, Object> params) {
+        return jdbc.sql(sql).params(params).query((rs, i) -> new WalkRow(rs.getInt(1),
+                new Candidate(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)))).list();
     }
 
     /** One rank walk: a branch (country or state) and an industry; the key of its mark. */
@@ -479,7 +513,7 @@ class DirectoryMiningQueries {
         // the suppression's SQL on the caller's thread: the exclusions may need its transaction or its user
         Optional<Exclusions.SqlAntiJoins> sql = exclusions.sameDatabase();
         CompletableFuture<Map<Long, List<Candidacy>>> contactsRead = contactCriteria == null ? null
-                : readContacts(ids, contactCriteria, sql);
+                : inParallel(() -> contactCandidates(ids, contactCriteria, sql));
         Map<Long, SourceCompany> byId;
         try {
             byId = companyRows(ids);
@@ -526,13 +560,12 @@ class DirectoryMiningQueries {
         return byId;
     }
 
-    /** The contacts' statement started on a thread of its own; on this one when those are stopping. */
-    private CompletableFuture<Map<Long, List<Candidacy>>> readContacts(List<Long> ids, ContactCriteria cc,
-            Optional<Exclusions.SqlAntiJoins> sql) {
+    /** A read started on a thread of its own; done on this one when those are stopping. */
+    private <T> CompletableFuture<T> inParallel(java.util.function.Supplier<T> read) {
         try {
-            return CompletableFuture.supplyAsync(() -> contactCandidates(ids, cc, sql), contactReads);
+            return CompletableFuture.supplyAsync(read, secondReads);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(contactCandidates(ids, cc, sql));
+            return CompletableFuture.completedFuture(read.get());
         }
     }
 
