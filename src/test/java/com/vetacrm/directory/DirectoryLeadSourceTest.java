@@ -282,26 +282,23 @@ class DirectoryLeadSourceTest extends ServiceTest {
                 .extracting(SourceContact::fullName).containsExactly("Dan Sales");
     }
 
+    /** Half of a selection's walks run on a thread of their own; without those threads the answer is the same. */
     @Test
-    void contactsAreStillReadOnceTheContactReadersHaveStopped() {
-        contact("be-1", 0, "Ann Sales", "sale", "manager");
-        contact("be-1", 1, "Dan Sales", "sale", "director");
+    void walksAreStillReadOnceTheSecondReadersHaveStopped() {
         DirectoryMiningQueries stopped = new DirectoryMiningQueries(JdbcClient.create(jdbc));
         stopped.stop();
-        long be1 = jdbc.queryForObject("SELECT id FROM directory_company WHERE ref = 'be-1'", Long.class);
+        SourceCriteria c = criteria(Set.of("BE", "US"), Set.of("US-CA"), Set.of(SOFTWARE, RETAIL));
 
-        List<SourceCompany> companies = stopped.companies(List.of(be1), ContactCriteria.byRole(5, "sale", List.of()), crm);
-
-        assertThat(companies.getFirst().contacts()).extracting(SourceContact::fullName)
-                .containsExactly("Ann Sales", "Dan Sales");
+        assertThat(stopped.notKnown(c, crm.sameDatabase().orElseThrow(), 10).kept())
+                .extracting(DirectoryMiningQueries.Candidate::ref)
+                .containsExactlyElementsOf(refs(c, crm, 10))
+                .containsExactly("ca-1", "be-2", "be-3", "be-1", "ca-2");
     }
 
-    /** The contacts are read on a thread of their own: a failure there fails the selection as it was thrown. */
+    /** A walk that fails fails the selection with its own error, whichever thread ran it. */
     @Test
-    void aFailedContactReadFailsTheSelectionWithItsOwnError() {
-        contact("be-1", 0, "Ann Sales", "sale", "manager");
-        long be1 = jdbc.queryForObject("SELECT id FROM directory_company WHERE ref = 'be-1'", Long.class);
-        Exclusions brokenSuppression = new Exclusions() {
+    void aFailedWalkFailsTheSelectionWithItsOwnError() {
+        Exclusions brokenCrm = new Exclusions() {
             @Override
             public Set<String> excludedRefs(Collection<CompanyKey> candidates) {
                 return Set.of();
@@ -317,19 +314,20 @@ class DirectoryLeadSourceTest extends ServiceTest {
                 return Optional.of(new SqlAntiJoins() {
                     @Override
                     public AntiJoin companyNotKnown(String refExpr, String domainExpr) {
-                        return AntiJoin.KEEP_ALL;
+                        return new AntiJoin(" LEFT JOIN no_such_table x ON x.id = 1", "x.id IS NULL");
                     }
 
                     @Override
                     public AntiJoin emailNotSuppressed(String emailExpr) {
-                        return new AntiJoin(" LEFT JOIN no_such_table x ON x.id = 1", "x.id IS NULL");
+                        return AntiJoin.KEEP_ALL;
                     }
                 });
             }
         };
+        SourceCriteria fourWalks = criteria(Set.of("BE", "US"), Set.of(), Set.of(SOFTWARE, RETAIL));
 
-        assertThatThrownBy(() -> queries.companies(List.of(be1), ContactCriteria.byRole(5, "sale", List.of()),
-                brokenSuppression)).isInstanceOf(BadSqlGrammarException.class).hasMessageContaining("no_such_table");
+        assertThatThrownBy(() -> source.select(fourWalks, brokenCrm, 10)).isInstanceOf(BadSqlGrammarException.class)
+                .hasMessageContaining("no_such_table");
     }
 
     @Test
