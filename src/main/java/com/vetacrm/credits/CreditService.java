@@ -10,6 +10,7 @@ import com.vetacrm.shared.BusinessRuleException;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -211,14 +212,16 @@ public class CreditService {
         AccountState.Settlement s = account.state().settle(hold.amount(), captured);
         Instant now = clock.instant();
         Long user = userId();
+        List<CreditLedger.NewEntry> entries = new ArrayList<>(2);
         if (s.afterCapture() != null) {
-            ledger.insertEntry(account.id(), CreditEntryKind.CAPTURE, -s.captured(), s.afterCapture(), hold.id(),
-                    hold.miningRequestId(), hold.reference(), user, null, now);
+            entries.add(new CreditLedger.NewEntry(CreditEntryKind.CAPTURE, -s.captured(), s.afterCapture(), hold.id(),
+                    hold.miningRequestId(), hold.reference(), user));
         }
         if (s.afterRelease() != null) {
-            ledger.insertEntry(account.id(), CreditEntryKind.RELEASE, -s.released(), s.afterRelease(), hold.id(),
-                    hold.miningRequestId(), hold.reference(), user, null, now);
+            entries.add(new CreditLedger.NewEntry(CreditEntryKind.RELEASE, -s.released(), s.afterRelease(), hold.id(),
+                    hold.miningRequestId(), hold.reference(), user));
         }
+        ledger.insertEntries(account.id(), entries, now);
         ledger.settleHold(hold.id(), captured > 0 ? CreditLedger.HoldState.CAPTURED : CreditLedger.HoldState.RELEASED,
                 captured, now);
         ledger.updateAccount(account.id(), s.result());
