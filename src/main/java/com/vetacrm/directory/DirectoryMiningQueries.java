@@ -191,8 +191,9 @@ class DirectoryMiningQueries {
      */
     private Walked walked(SourceCriteria c, Optional<Exclusions.SqlAntiJoins> excluded, long afterRank, int limit) {
         List<Walk> walks = walks(c);
-        Map<Walk, long[]> segments = segments(c);
-        Map<Walk, Long> marks = excluded.isPresent() ? validMarks(c, segments) : Map.of();
+        Segments read = segments(c, excluded.isPresent());
+        Map<Walk, long[]> segments = read.counts();
+        Map<Walk, Long> marks = read.validMarks();
         long total = segments.values().stream().mapToLong(v -> v[0]).sum();
         Exclusions.AntiJoin notKnown = excluded.map(x -> x.companyNotKnown("c.ref", "c.domain"))
                 .orElse(Exclusions.AntiJoin.KEEP_ALL);
@@ -337,27 +338,40 @@ class DirectoryMiningQueries {
         return walks;
     }
 
+    /** Per walk, its segment's companies and version, and the walk's mark if it is still valid. */
+    private record Segments(Map<Walk, long[]> counts, Map<Walk, Long> validMarks) {
+    }
+
     /**
      * Per walk, its segment's companies and version (change 0024) from directory_count: the version is the largest
      * of the segment's rows, drawn from a sequence by every change that could make one of its companies unknown
-     * again. A segment without companies has 0 of both.
+     * again. A segment without companies has 0 of both. With {@code withMarks}, the same statement reads the walks'
+     * marks (one round trip of a mining job instead of two); a mark is valid while its segment's version is the one
+     * it was set at.
      */
-    private Map<Walk, long[]> segments(SourceCriteria c) {
+    private Segments segments(SourceCriteria c, boolean withMarks) {
         Map<Walk, long[]> segments = new HashMap<>();
-        walks(c).forEach(w -> segments.put(w, new long[2]));
+        List<Walk> walks = walks(c);
+        walks.forEach(w -> segments.put(w, new long[2]));
         List<String> countries = c.countriesWithoutStates().stream().toList();
         List<String> states = c.stateCodes().stream().toList();
         List<String> parts = new ArrayList<>();
         if (!countries.isEmpty()) {
-            parts.add("SELECT 'country_code', country_code, industry_code, SUM(companies), MAX(version) FROM directory_count"
-                    + " WHERE country_code IN (:countries) AND industry_code IN (:industries) GROUP BY country_code, industry_code");
+            parts.add("SELECT 'segment', 'country_code', country_code, industry_code, SUM(companies), MAX(version)"
+                    + " FROM directory_count WHERE country_code IN (:countries) AND industry_code IN (:industries)"
+                    + " GROUP BY country_code, industry_code");
         }
         if (!states.isEmpty()) {
-            parts.add("SELECT 'state_code', state_code, industry_code, SUM(companies), MAX(version) FROM directory_count"
-                    + " WHERE state_code IN (:states) AND industry_code IN (:industries) GROUP BY state_code, industry_code");
+            parts.add("SELECT 'segment', 'state_code', state_code, industry_code, SUM(companies), MAX(version)"
+                    + " FROM directory_count WHERE state_code IN (:states) AND industry_code IN (:industries)"
+                    + " GROUP BY state_code, industry_code");
         }
         if (parts.isEmpty() || c.industryCodes().isEmpty()) {
-            return segments;
+            return new Segments(segments, Map.of());
+        }
+        if (withMarks) {
+            parts.add("SELECT 'mark', branch, code, industry_code, known_below, segment_version FROM directory_walk_mark"
+                    + " WHERE code IN (:codes) AND industry_code IN (:industries)");
         }
         var spec = jdbc.sql(String.join(" UNION ALL ", parts)).param("industries", c.industryCodes());
         if (!countries.isEmpty()) {
@@ -366,34 +380,26 @@ class DirectoryMiningQueries {
         if (!states.isEmpty()) {
             spec = spec.param("states", states);
         }
+        if (withMarks) {
+            spec = spec.param("codes", walks.stream().map(Walk::code).distinct().toList());
+        }
+        Map<Walk, long[]> marks = new HashMap<>();
         spec.query((ResultSet rs) -> {
-            segments.put(new Walk(rs.getString(1), rs.getString(2), rs.getString(3)),
-                    new long[] {rs.getLong(4), rs.getLong(5)});
+            Walk w = new Walk(rs.getString(2), rs.getString(3), rs.getString(4));
+            (rs.getString(1).equals("mark") ? marks : segments).put(w, new long[] {rs.getLong(5), rs.getLong(6)});
         });
-        return segments;
+        Map<Walk, Long> valid = new HashMap<>();
+        marks.forEach((w, mark) -> {
+            if (segments.containsKey(w) && segments.get(w)[1] == mark[1]) {
+                valid.put(w, mark[0]);
+            }
+        });
+        return new Segments(segments, valid);
     }
 
     /** The marks of these walks that nothing has invalidated since they were set: walk to its first rank. */
     Map<Walk, Long> validMarks(SourceCriteria c) {
-        return validMarks(c, segments(c));
-    }
-
-    private Map<Walk, Long> validMarks(SourceCriteria c, Map<Walk, long[]> segments) {
-        Map<Walk, Long> valid = new HashMap<>();
-        if (segments.isEmpty()) {
-            return valid;
-        }
-        jdbc.sql("SELECT branch, code, industry_code, known_below, segment_version FROM directory_walk_mark"
-                        + " WHERE code IN (:codes) AND industry_code IN (:industries)")
-                .param("codes", segments.keySet().stream().map(Walk::code).distinct().toList())
-                .param("industries", c.industryCodes())
-                .query((ResultSet rs) -> {
-                    Walk w = new Walk(rs.getString(1), rs.getString(2), rs.getString(3));
-                    if (segments.containsKey(w) && segments.get(w)[1] == rs.getLong(5)) {
-                        valid.put(w, rs.getLong(4));
-                    }
-                });
-        return valid;
+        return segments(c, true).validMarks();
     }
 
     /**
@@ -439,8 +445,8 @@ class DirectoryMiningQueries {
         if (branches(c).size() * c.industryCodes().size() > MAX_WALKS || walks(c).isEmpty()) {
             return;
         }
-        Map<Walk, long[]> segments = segments(c);
-        writeMarks(walks(c), firstNotKnown(walks(c), validMarks(c, segments), excluded), segments);
+        Segments segments = segments(c, true);
+        writeMarks(walks(c), firstNotKnown(walks(c), segments.validMarks(), excluded), segments.counts());
     }
 
     /** The rank of the first company of every walk that the CRM does not know, from its mark; in one statement. */
