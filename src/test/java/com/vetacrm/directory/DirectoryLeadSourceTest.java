@@ -102,6 +102,11 @@ class DirectoryLeadSourceTest extends ServiceTest {
 
     /** The CRM's rules answered only through the set questions, as a source outside the database would. */
     private Exclusions askedOneBatchAtATime() {
+        return crmAnswering(Optional.empty());
+    }
+
+    /** The CRM's set questions, and these anti-joins (or none) for the statements. */
+    private Exclusions crmAnswering(Optional<Exclusions.SqlAntiJoins> sql) {
         return new Exclusions() {
             @Override
             public Set<String> excludedRefs(Collection<CompanyKey> candidates) {
@@ -111,6 +116,11 @@ class DirectoryLeadSourceTest extends ServiceTest {
             @Override
             public Set<String> suppressedEmails(Collection<String> emails) {
                 return crm.suppressedEmails(emails);
+            }
+
+            @Override
+            public Optional<SqlAntiJoins> sameDatabase() {
+                return sql;
             }
         };
     }
@@ -298,32 +308,17 @@ class DirectoryLeadSourceTest extends ServiceTest {
     /** A walk that fails fails the selection with its own error, whichever thread ran it. */
     @Test
     void aFailedWalkFailsTheSelectionWithItsOwnError() {
-        Exclusions brokenCrm = new Exclusions() {
+        Exclusions brokenCrm = crmAnswering(Optional.of(new Exclusions.SqlAntiJoins() {
             @Override
-            public Set<String> excludedRefs(Collection<CompanyKey> candidates) {
-                return Set.of();
+            public Exclusions.AntiJoin companyNotKnown(String refExpr, String domainExpr) {
+                return new Exclusions.AntiJoin(" LEFT JOIN no_such_table x ON x.id = 1", "x.id IS NULL");
             }
 
             @Override
-            public Set<String> suppressedEmails(Collection<String> emails) {
-                return Set.of();
+            public Exclusions.AntiJoin emailNotSuppressed(String emailExpr) {
+                return Exclusions.AntiJoin.KEEP_ALL;
             }
-
-            @Override
-            public Optional<SqlAntiJoins> sameDatabase() {
-                return Optional.of(new SqlAntiJoins() {
-                    @Override
-                    public AntiJoin companyNotKnown(String refExpr, String domainExpr) {
-                        return new AntiJoin(" LEFT JOIN no_such_table x ON x.id = 1", "x.id IS NULL");
-                    }
-
-                    @Override
-                    public AntiJoin emailNotSuppressed(String emailExpr) {
-                        return AntiJoin.KEEP_ALL;
-                    }
-                });
-            }
-        };
+        }));
         SourceCriteria fourWalks = criteria(Set.of("BE", "US"), Set.of(), Set.of(SOFTWARE, RETAIL));
 
         assertThatThrownBy(() -> source.select(fourWalks, brokenCrm, 10)).isInstanceOf(BadSqlGrammarException.class)
