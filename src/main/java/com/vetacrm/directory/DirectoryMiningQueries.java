@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,7 @@ class DirectoryMiningQueries {
 
     private final JdbcClient jdbc;
     private volatile Map<String, TechnologyName> technologyNames;
-    /** Runs half of a selection's walks on a connection of its own while the caller runs the other half. */
+    /** Runs half of a mining selection's walks on a connection of its own while the caller runs the other half. */
     private final ExecutorService secondReads;
 
     DirectoryMiningQueries(JdbcClient jdbc) {
@@ -236,7 +237,8 @@ class DirectoryMiningQueries {
                         + "after" + from + " AND " + notKnown.none() + " ORDER BY c.rank LIMIT :" + p + "limit)");
             }
             int[] returned = new int[n];
-            for (WalkRow row : walkRows(selects, params)) {
+            for (WalkRow row : excluded.isPresent() ? walkRowsSplit(selects, params)
+                    : walkRows(String.join(" UNION ALL ", selects), params)) {
                 returned[row.walk()]++;
                 got.get(row.walk()).add(row.candidate());
             }
@@ -268,28 +270,34 @@ class DirectoryMiningQueries {
     }
 
     /**
-     * The rows of these walks' statements: the first half of them run on a second connection while this one runs
-     * the rest, so MariaDB reads two walks at a time on two cores (a four-walk selection of 200 companies: 3.8 ms of
-     * a mining job's statements). In jobs that alternated the two ways in one run, split walks made the job 0.3,
-     * 1.7 and 1.8 ms faster (medians of 20 to 30 jobs each way). The second connection is outside the caller's
-     * transaction, so it sees what is committed when its statement starts: what a mining job's own statements see
-     * (READ COMMITTED), and the job has written nothing yet when it selects.
+     * The rows of these walks' statements, for a mining selection: the first half of them run on a second connection
+     * while this one runs the rest, so MariaDB reads two walks at a time on two cores (a four-walk selection of 200
+     * companies: 3.8 ms of a mining job's statements). In jobs that alternated the two ways in one run, split walks
+     * made the job 0.3, 1.7 and 1.8 ms faster (medians of 20 to 30 jobs each way). The second connection is outside
+     * the caller's transaction, so it sees what is committed when its statement starts: what a mining job's own
+     * statements see (READ COMMITTED), and the job has written nothing yet when it selects.
+     * <p>
+     * Whoever starts the first half first runs it: when both threads are busy (a third job at once) the caller runs
+     * it after its own, and never waits for a half that has not started. Only mining jobs split, so at most one
+     * second connection per job is taken from the pool while the job holds its own (docs/operations.md).
      */
-    private List<WalkRow> walkRows(List<String> selects, Map<String, Object> params) {
-        if (selects.size() < 2) {
-            return walkRows(String.join(" UNION ALL ", selects), params);
-        }
+    private List<WalkRow> walkRowsSplit(List<String> selects, Map<String, Object> params) {
         String first = String.join(" UNION ALL ", selects.subList(0, selects.size() / 2));
-        CompletableFuture<List<WalkRow>> firstRows = inParallel(() -> walkRows(first, params));
-        List<WalkRow> rest;
+        String rest = String.join(" UNION ALL ", selects.subList(selects.size() / 2, selects.size()));
+        if (first.isEmpty()) {
+            return walkRows(rest, params);
+        }
+        AtomicBoolean firstTaken = new AtomicBoolean();
+        CompletableFuture<List<WalkRow>> firstRows = inParallel(
+                () -> firstTaken.compareAndSet(false, true) ? walkRows(first, params) : List.of());
+        List<WalkRow> rows;
         try {
-            rest = walkRows(String.join(" UNION ALL ", selects.subList(selects.size() / 2, selects.size())), params);
+            rows = new ArrayList<>(walkRows(rest, params));
         } catch (RuntimeException e) {
-            firstRows.cancel(false);
+            firstTaken.set(true);  // a half that has not started need not run
             throw e;
         }
-        List<WalkRow> rows = new ArrayList<>(await(firstRows));
-        rows.addAll(rest);
+        rows.addAll(firstTaken.compareAndSet(false, true) ? walkRows(first, params) : await(firstRows));
         return rows;
     }
 
