@@ -122,14 +122,18 @@ class CreditLedger {
 
     // ---------------------------------------------------------------- entries
 
+    /** The ledger entry's columns, for one row ({@link #insertEntry}) or several ({@link #insertEntries}). */
+    private static final String INSERT_ENTRY = """
+            INSERT INTO credit_entry (account_id, kind, amount, balance_after, held_after, hold_id, mining_request_id,
+                reference, user_id, note, created_at)
+            VALUES """;
+
     /** Writes one ledger entry; {@code after} is the account's state once the entry applies. */
     long insertEntry(long accountId, CreditEntryKind kind, long amount, AccountState after, Long holdId,
             Long miningRequestId, String reference, Long userId, String note, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO credit_entry (account_id, kind, amount, balance_after, held_after, hold_id,
-                    mining_request_id, reference, user_id, note, created_at)
-                VALUES (:account, :kind, :amount, :balance, :held, :hold, :request, :reference, :user, :note, :at)""")
+        jdbc.sql(INSERT_ENTRY
+                        + "(:account, :kind, :amount, :balance, :held, :hold, :request, :reference, :user, :note, :at)")
                 .param("account", accountId)
                 .param("kind", kind.name())
                 .param("amount", amount)
@@ -178,11 +182,7 @@ class CreditLedger {
             rows.add("(:account, " + row.keySet().stream().map(name -> ":" + name + suffix)
                     .collect(Collectors.joining(", ")) + ", NULL, :at)");
         }
-        String sql = """
-                INSERT INTO credit_entry (account_id, kind, amount, balance_after, held_after, hold_id,
-                    mining_request_id, reference, user_id, note, created_at)
-                VALUES """ + String.join(", ", rows);
-        jdbc.sql(sql).params(params).update();
+        jdbc.sql(INSERT_ENTRY + String.join(", ", rows)).params(params).update();
     }
 
     /**
