@@ -645,9 +645,10 @@ class DirectoryMiningQueries {
         Exclusions.AntiJoin notSuppressed = sql.map(x -> x.emailNotSuppressed("d.email"))
                 .orElse(Exclusions.AntiJoin.KEEP_ALL);
         Map<Long, List<Candidacy>> byCompany = new HashMap<>();
-        // The (company, position) index: the role and seniority indexes would read every contact of that role.
+        // The primary key, (company_id, position) since change 0027: each company's contacts are one range of the rows.
+        // The role and seniority indexes would read every contact of that role.
         jdbc.sql("SELECT d.company_id, d.position, d.full_name, d.title, d.role_code, d.seniority_code, d.email, d.phone"
-                        + " FROM directory_contact d FORCE INDEX (ux_directory_contact_company_position)"
+                        + " FROM directory_contact d FORCE INDEX (PRIMARY)"
                         + notSuppressed.joins() + " WHERE d.company_id IN (:ids) AND " + filter + " AND "
                         + notSuppressed.none())
                 .params(params)

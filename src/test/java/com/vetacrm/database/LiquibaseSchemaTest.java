@@ -58,6 +58,33 @@ class LiquibaseSchemaTest extends ServiceTest {
     }
 
     @Test
+    void storesDirectoryContactsInCompanyOrderWithUniqueIds() {
+        // InnoDB keeps rows in primary key order: a company's contacts are one range (change 0027)
+        assertThat(jdbc.queryForList("""
+                SELECT column_name FROM information_schema.statistics
+                WHERE table_schema = DATABASE() AND table_name = 'directory_contact' AND index_name = 'PRIMARY'
+                ORDER BY seq_in_index""", String.class)).containsExactly("company_id", "position");
+        assertThat(jdbc.queryForList("""
+                SELECT column_name FROM information_schema.statistics
+                WHERE table_schema = DATABASE() AND table_name = 'directory_contact' AND non_unique = 0
+                AND index_name <> 'PRIMARY'""", String.class)).containsExactly("id");
+        jdbc.update("INSERT INTO directory_company (id, ref, name, domain, industry_code, employees, country_code, `rank`,"
+                + " created_at, updated_at) VALUES (-27, 'schema-0027', 'Schema Test', 'schema-0027.example',"
+                + " (SELECT MIN(code) FROM industry),"
+                + " 10, 'US', -27, NOW(), NOW())");
+        jdbc.update("INSERT INTO directory_contact (id, company_id, position, full_name) VALUES (-270, -27, 0, 'A')");
+        assertThatThrownBy(() -> jdbc.update(
+                "INSERT INTO directory_contact (id, company_id, position, full_name) VALUES (-270, -27, 1, 'B')"))
+                .as("a contact's id is unique").hasMessageContaining("Duplicate");
+        assertThatThrownBy(() -> jdbc.update(
+                "INSERT INTO directory_contact (id, company_id, position, full_name) VALUES (-271, -27, 0, 'C')"))
+                .as("one contact per position of a company").hasMessageContaining("Duplicate");
+        jdbc.update("DELETE FROM directory_company WHERE id = -27");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directory_contact WHERE company_id = -27", Integer.class))
+                .as("contacts go with their company").isZero();
+    }
+
+    @Test
     void storesFullUnicodeText() {
         String text = "Ñandú Ltda. — 東京 🚀";
         jdbc.update("INSERT INTO app_setting (setting_key, setting_value, updated_at) VALUES ('test.unicode', ?, NOW(6))",
