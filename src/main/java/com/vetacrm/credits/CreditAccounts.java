@@ -45,6 +45,18 @@ class CreditAccounts {
     }
 
     /**
+     * The account row of the service and the hold, both locked until the caller's transaction ends (the account
+     * opened first when missing); the hold is empty when the account has none of that id.
+     */
+    CreditLedger.AccountAndHold lockWithHold(String service, long holdId) {
+        return ledger.lockAccountAndHold(service, holdId).orElseGet(() -> {
+            CreditLedger.AccountRow account = lock(service);
+            return new CreditLedger.AccountAndHold(account,
+                    ledger.lockHold(holdId).filter(h -> h.accountId() == account.id()));
+        });
+    }
+
+    /**
      * Creates the account unless it exists; the transaction that creates it also grants the trial credits of
      * the settings. Runs in the caller's transaction. Returns whether this call created it.
      */

@@ -178,8 +178,9 @@ public class CreditService {
         if (amount < 0) {
             throw new BusinessRuleException("credits.capture.negative");
         }
-        CreditLedger.AccountRow account = accounts.lock(CreditAccounts.LEAD_MINING);
-        CreditLedger.HoldRow hold = lockHold(account, holdId);
+        CreditLedger.AccountAndHold locked = lockWithHold(holdId);
+        CreditLedger.AccountRow account = locked.account();
+        CreditLedger.HoldRow hold = locked.hold().orElseThrow();
         if (hold.state() != CreditLedger.HoldState.OPEN) {
             throw new BusinessRuleException("credits.hold.settled", hold.reference());
         }
@@ -197,8 +198,9 @@ public class CreditService {
     @Transactional(noRollbackFor = BusinessRuleException.class)
     @RolesAllowed({Role.Names.SALES_MANAGER, Role.Names.ADMIN})
     public void release(long holdId) {
-        CreditLedger.AccountRow account = accounts.lock(CreditAccounts.LEAD_MINING);
-        CreditLedger.HoldRow hold = lockHold(account, holdId);
+        CreditLedger.AccountAndHold locked = lockWithHold(holdId);
+        CreditLedger.AccountRow account = locked.account();
+        CreditLedger.HoldRow hold = locked.hold().orElseThrow();
         if (hold.state() == CreditLedger.HoldState.RELEASED) {
             return;
         }
@@ -223,13 +225,16 @@ public class CreditService {
         }
         ledger.insertEntries(account.id(), entries, now);
         ledger.settleHold(hold.id(), captured > 0 ? CreditLedger.HoldState.CAPTURED : CreditLedger.HoldState.RELEASED,
-                captured, now);
-        ledger.updateAccount(account.id(), s.result());
+                captured, now, account.id(), s.result());
     }
 
-    private CreditLedger.HoldRow lockHold(CreditLedger.AccountRow account, long holdId) {
-        return ledger.lockHold(holdId).filter(h -> h.accountId() == account.id())
-                .orElseThrow(() -> new BusinessRuleException("credits.hold.notFound", holdId));
+    /** The account and one of its holds, both locked; refused when the account has no such hold. */
+    private CreditLedger.AccountAndHold lockWithHold(long holdId) {
+        CreditLedger.AccountAndHold locked = accounts.lockWithHold(CreditAccounts.LEAD_MINING, holdId);
+        if (locked.hold().isEmpty()) {
+            throw new BusinessRuleException("credits.hold.notFound", holdId);
+        }
+        return locked;
     }
 
     // ---------------------------------------------------------------- administrators' changes
@@ -278,8 +283,9 @@ public class CreditService {
     public void refund(long holdId, long amount, String reason) {
         requireAmount(amount);
         String why = requireReason(reason);
-        CreditLedger.AccountRow account = accounts.lock(CreditAccounts.LEAD_MINING);
-        CreditLedger.HoldRow hold = lockHold(account, holdId);
+        CreditLedger.AccountAndHold locked = lockWithHold(holdId);
+        CreditLedger.AccountRow account = locked.account();
+        CreditLedger.HoldRow hold = locked.hold().orElseThrow();
         if (hold.state() != CreditLedger.HoldState.CAPTURED) {
             throw new BusinessRuleException("credits.refund.notCaptured", hold.reference());
         }
