@@ -287,8 +287,9 @@ class CreditLedger {
                 .param("hold", holdId)
                 .query((rs, n) -> {
                     AccountRow account = new AccountRow(rs.getLong(1), rs.getLong(2), rs.getLong(3));
-                    rs.getLong(4);
-                    return new AccountAndHold(account, rs.wasNull() ? Optional.empty() : Optional.of(holdAt(rs, 4)));
+                    // no hold of that id on this account: the outer join's hold columns are null
+                    return new AccountAndHold(account,
+                            rs.getObject(4) == null ? Optional.empty() : Optional.of(holdAt(rs, 4)));
                 })
                 .optional();
     }

@@ -178,9 +178,9 @@ public class CreditService {
         if (amount < 0) {
             throw new BusinessRuleException("credits.capture.negative");
         }
-        CreditLedger.AccountAndHold locked = lockWithHold(holdId);
+        LockedHold locked = lockWithHold(holdId);
         CreditLedger.AccountRow account = locked.account();
-        CreditLedger.HoldRow hold = locked.hold().orElseThrow();
+        CreditLedger.HoldRow hold = locked.hold();
         if (hold.state() != CreditLedger.HoldState.OPEN) {
             throw new BusinessRuleException("credits.hold.settled", hold.reference());
         }
@@ -198,9 +198,9 @@ public class CreditService {
     @Transactional(noRollbackFor = BusinessRuleException.class)
     @RolesAllowed({Role.Names.SALES_MANAGER, Role.Names.ADMIN})
     public void release(long holdId) {
-        CreditLedger.AccountAndHold locked = lockWithHold(holdId);
+        LockedHold locked = lockWithHold(holdId);
         CreditLedger.AccountRow account = locked.account();
-        CreditLedger.HoldRow hold = locked.hold().orElseThrow();
+        CreditLedger.HoldRow hold = locked.hold();
         if (hold.state() == CreditLedger.HoldState.RELEASED) {
             return;
         }
@@ -228,13 +228,15 @@ public class CreditService {
                 captured, now, account.id(), s.result());
     }
 
-    /** The account and one of its holds, both locked; refused when the account has no such hold. */
-    private CreditLedger.AccountAndHold lockWithHold(long holdId) {
+    /** The account and one of its holds, both locked. */
+    private record LockedHold(CreditLedger.AccountRow account, CreditLedger.HoldRow hold) {
+    }
+
+    /** The account and one of its holds, both locked (one statement); refused when the account has no such hold. */
+    private LockedHold lockWithHold(long holdId) {
         CreditLedger.AccountAndHold locked = accounts.lockWithHold(CreditAccounts.LEAD_MINING, holdId);
-        if (locked.hold().isEmpty()) {
-            throw new BusinessRuleException("credits.hold.notFound", holdId);
-        }
-        return locked;
+        return new LockedHold(locked.account(), locked.hold()
+                .orElseThrow(() -> new BusinessRuleException("credits.hold.notFound", holdId)));
     }
 
     // ---------------------------------------------------------------- administrators' changes
@@ -283,9 +285,9 @@ public class CreditService {
     public void refund(long holdId, long amount, String reason) {
         requireAmount(amount);
         String why = requireReason(reason);
-        CreditLedger.AccountAndHold locked = lockWithHold(holdId);
+        LockedHold locked = lockWithHold(holdId);
         CreditLedger.AccountRow account = locked.account();
-        CreditLedger.HoldRow hold = locked.hold().orElseThrow();
+        CreditLedger.HoldRow hold = locked.hold();
         if (hold.state() != CreditLedger.HoldState.CAPTURED) {
             throw new BusinessRuleException("credits.refund.notCaptured", hold.reference());
         }

@@ -125,6 +125,19 @@ class TrialGrantTest extends ServiceTest {
     }
 
     @Test
+    void lockingAHoldBeforeTheAccountExistsOpensTheAccountAndFindsNoHold() {
+        forgetTheAccount();
+
+        CreditLedger.AccountAndHold locked = tx.execute(status ->
+                accounts.lockWithHold(CreditAccounts.LEAD_MINING, 987_654_321L));
+
+        int trial = settings.current().trialCredits();  // another test of this class may have set it to 0
+        assertThat(locked.hold()).isEmpty();
+        assertThat(locked.account().balance()).isEqualTo(balance()).isEqualTo(trial);
+        assertThat(trialEntries()).isEqualTo(trial > 0 ? 1 : 0);
+    }
+
+    @Test
     void aTrialOfZeroOpensAnEmptyAccountWithoutAnEntry() {
         settings.save(settings.current().withTrialCredits(0));
         forgetTheAccount();
