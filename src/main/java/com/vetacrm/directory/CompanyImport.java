@@ -49,7 +49,8 @@ final class CompanyImport extends ImportBatches<CompanyImport.Row> {
 
     private static final String COLUMNS = "id, ref, name, legal_name, domain, description, industry_code, employees, "
             + "annual_revenue, founded_year, phone, mobile_phone, generic_email, street, city, zip, country_code, "
-            + "state_code, time_zone, linkedin_url, twitter_url, facebook_url, company_type, `rank`, created_at, updated_at";
+            + "state_code, time_zone, linkedin_url, twitter_url, facebook_url, company_type, `rank`, created_at, updated_at, "
+            + "technology_codes";
 
     private final String upsertTail;
     private final boolean technologies;
@@ -64,6 +65,9 @@ final class CompanyImport extends ImportBatches<CompanyImport.Row> {
         DirectoryImportKind.COMPANIES.columns().stream().filter(c -> OPTIONAL.containsKey(c) && header.has(c))
                 .map(OPTIONAL::get).forEach(updates::add);
         updates.add("updated_at");
+        if (technologies) {
+            updates.add("technology_codes");  // the copy of the list that replaces the stored one (below)
+        }
         this.upsertTail = "ON DUPLICATE KEY UPDATE "
                 + String.join(", ", updates.stream().map(c -> c + " = VALUES(" + c + ")").toList());
     }
@@ -229,9 +233,10 @@ final class CompanyImport extends ImportBatches<CompanyImport.Row> {
             values.add(new Object[] {id, r.ref(), r.name(), r.legalName(), r.domain(), r.description(), r.industry(),
                     r.employees(), r.annualRevenue(), r.foundedYear(), r.phone(), r.mobilePhone(), r.email(),
                     r.street(), r.city(), r.zip(), r.country(), r.state(), r.timeZone(), r.linkedinUrl(),
-                    r.twitterUrl(), r.facebookUrl(), r.companyType(), rank, now, now});
+                    r.twitterUrl(), r.facebookUrl(), r.companyType(), rank, now, now,
+                    TechnologyCodes.join(r.technologies())});
         }
-        insert("INSERT INTO directory_company (" + COLUMNS + ")", 26, upsertTail, values);
+        insert("INSERT INTO directory_company (" + COLUMNS + ")", 27, upsertTail, values);
         if (technologies) {
             // the file's list replaces the stored one (new companies have none yet)
             List<Long> known = new ArrayList<>();

@@ -76,8 +76,9 @@ class DirectoryGenerator implements ApplicationRunner {
     private static final String INSERT_COMPANY = """
             INSERT INTO directory_company (id, ref, name, legal_name, domain, description, industry_code, employees,
                 annual_revenue, founded_year, phone, mobile_phone, generic_email, street, city, zip, country_code,
-                state_code, time_zone, linkedin_url, twitter_url, facebook_url, company_type, `rank`, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                state_code, time_zone, linkedin_url, twitter_url, facebook_url, company_type, `rank`, created_at, updated_at,
+                technology_codes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_CONTACT = """
             INSERT INTO directory_contact (id, company_id, position, full_name, first_name, last_name, title, role_code,
                 seniority_code, email, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -377,7 +378,8 @@ class DirectoryGenerator implements ApplicationRunner {
                 companyRows.add(new Object[] {id, c.ref(), c.name(), c.legalName(), c.domain(), c.description(),
                         c.industryCode(), c.employees(), c.annualRevenue(), c.foundedYear(), c.phone(), c.mobilePhone(),
                         c.genericEmail(), c.street(), c.city(), c.zip(), c.countryCode(), c.stateCode(), c.timeZone(),
-                        c.linkedinUrl(), c.twitterUrl(), c.facebookUrl(), c.companyType(), c.rank(), now, now});
+                        c.linkedinUrl(), c.twitterUrl(), c.facebookUrl(), c.companyType(), c.rank(), now, now,
+                        TechnologyCodes.join(c.technologies())});
                 for (NewContact p : c.contacts()) {
                     contactRows.add(new Object[] {contactIds[k++], id, p.position(), p.fullName(), p.firstName(),
                             p.lastName(), p.title(), p.roleCode(), p.seniorityCode(), p.email(), p.phone()});

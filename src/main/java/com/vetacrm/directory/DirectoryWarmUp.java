@@ -28,12 +28,14 @@ public class DirectoryWarmUp {
     private static final Logger log = LoggerFactory.getLogger(DirectoryWarmUp.class);
     static final int AUTO_SHARE_PERCENT = 75;
 
-    /** What lead mining reads: the company rows and walk indexes, technologies, contacts by company. */
+    /**
+     * What lead mining reads: the company rows (with their technology codes since change 0028) and walk indexes,
+     * contacts by company.
+     */
     private static final List<String> SCANS = List.of(
             "SELECT COUNT(*) FROM directory_company FORCE INDEX (PRIMARY)",
             "SELECT COUNT(*) FROM directory_company FORCE INDEX (ix_directory_company_country_rank)",
             "SELECT COUNT(*) FROM directory_company FORCE INDEX (ix_directory_company_state_rank)",
-            "SELECT COUNT(*) FROM directory_company_technology FORCE INDEX (PRIMARY)",
             // rows in (company_id, position) order since change 0027: all a job reads of the contacts
             "SELECT COUNT(*) FROM directory_contact FORCE INDEX (PRIMARY)");
 
@@ -74,16 +76,17 @@ public class DirectoryWarmUp {
 
     /** Decides and, if so, reads the directory now (on the caller's thread). */
     Result warmUp() {
+        // What mining reads (not directory_company_technology since change 0028: the codes are on the companies' rows).
         // The files' sizes: information_schema.tables' statistics lag behind a directory just generated or
         // imported (0 MB seen right after the first start's generation); the larger of the two is taken.
         long directory = jdbc.sql("""
                         SELECT GREATEST(
                             (SELECT COALESCE(SUM(file_size), 0) FROM information_schema.innodb_sys_tablespaces
                              WHERE name IN (CONCAT(DATABASE(), '/directory_company'),
-                                 CONCAT(DATABASE(), '/directory_company_technology'), CONCAT(DATABASE(), '/directory_contact'))),
+                                 CONCAT(DATABASE(), '/directory_contact'))),
                             (SELECT COALESCE(SUM(data_length + index_length), 0) FROM information_schema.tables
                              WHERE table_schema = DATABASE()
-                             AND table_name IN ('directory_company', 'directory_company_technology', 'directory_contact')))""")
+                             AND table_name IN ('directory_company', 'directory_contact')))""")
                 .query(Long.class).single();
         long pool = jdbc.sql("SELECT @@innodb_buffer_pool_size").query(Long.class).single();
         Optional<String> refusal = refusal(mode, directory, pool);

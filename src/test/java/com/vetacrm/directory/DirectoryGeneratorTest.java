@@ -34,6 +34,10 @@ class DirectoryGeneratorTest extends ServiceTest {
                 + "(SELECT 1 FROM directory_company_technology t WHERE t.company_id = c.id)")).isZero();
         assertThat(count("SELECT MAX(n) FROM (SELECT COUNT(*) n FROM directory_company_technology GROUP BY company_id) x"))
                 .isLessThanOrEqualTo(12);
+        // each company's row carries a copy of its codes, sorted (change 0028)
+        assertThat(count("SELECT COUNT(*) FROM directory_company c WHERE NOT c.technology_codes <=> (SELECT"
+                + " GROUP_CONCAT(t.technology_code ORDER BY t.technology_code) FROM directory_company_technology t"
+                + " WHERE t.company_id = c.id)")).isZero();
         assertThat(count("SELECT MAX(n) FROM (SELECT COUNT(*) n FROM directory_contact GROUP BY company_id) x"))
                 .isLessThanOrEqualTo(25);
     }

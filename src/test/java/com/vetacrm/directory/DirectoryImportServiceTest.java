@@ -74,10 +74,16 @@ class DirectoryImportServiceTest extends ServiceTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM directory_company", Integer.class);
     }
 
+    /** The company's technologies; its row's copy of them (change 0028) must say the same. */
     private List<String> technologies(String ref) {
-        return jdbc.queryForList("""
+        List<String> rows = jdbc.queryForList("""
                 SELECT t.technology_code FROM directory_company_technology t JOIN directory_company c ON c.id = t.company_id
                 WHERE c.ref = ? ORDER BY t.technology_code""", String.class, ref);
+        String copy = jdbc.queryForObject("SELECT technology_codes FROM directory_company WHERE ref = ?", String.class,
+                ref);
+        assertThat(copy).as("the technology codes on %s's row", ref)
+                .isEqualTo(rows.isEmpty() ? null : String.join(",", rows));
+        return rows;
     }
 
     @Test
@@ -210,8 +216,11 @@ class DirectoryImportServiceTest extends ServiceTest {
         DirectoryImportReport update = companies("""
                 ref,name,domain,industry,employees,country
                 C-1,Stark Industries,stark-c.com,capital_goods,450,US
+                C-2,Wayne Enterprises,wayne-c.com,capital_goods,300,US
                 """);
         assertThat(update.updated()).isEqualTo(1);
+        assertThat(update.created()).isEqualTo(1);
+        assertThat(technologies("C-2")).isEmpty();
         assertThat(company("C-1")).containsEntry("name", "Stark Industries").containsEntry("employees", 450)
                 .containsEntry("legal_name", "Stark Industries Inc.").containsEntry("city", "New York")
                 .containsEntry("phone", "+16502530000")
